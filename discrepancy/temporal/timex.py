@@ -1,0 +1,218 @@
+"""TIMEX3 value strings: formatting uncertain instants and durations, and reading them back.
+
+TIMEX3 (TimeML) writes a date at the grain it was stated: ``2026-02-01`` (day),
+``2026-02`` (month), ``2026-W05`` (week), ``2026-Q1`` (quarter), ``2026-WI`` (season),
+``202`` (decade), ``2026-02-02TNI`` (part of day), ``2026-02-02T23:00`` (clock time);
+durations as ISO 8601 (``P7D``, ``PXD`` when the number is vague); and values it cannot
+anchor with ``X`` placeholders (``XXXX-WXX-1``: any Monday) or the reference tokens
+``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF``.
+
+Anchored values parse back to `Instant` or `DurationRange`; the rest parse to `TimexPattern`,
+which keeps the fields it has and makes no guess about the ones it lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Optional, Union
+
+import attrs
+
+from ..errors import ValueFormatError
+from .values import Duration, DurationRange, Grain, Instant, localize, start_of_day
+
+# Part-of-day codes and the wall-clock hours each covers, as [start, end) on a 0-30 axis
+# where hours past 24 fall on the next day (a night runs into the following morning).
+PARTS_OF_DAY: dict[str, tuple[int, int]] = {
+    "MO": (5, 12),   # morning
+    "MI": (11, 14),  # midday
+    "AF": (12, 18),  # afternoon
+    "EV": (17, 22),  # evening
+    "NI": (20, 30),  # night, into the next morning
+    "DT": (6, 18),   # daytime
+}
+
+SEASONS: dict[str, tuple[int, int]] = {
+    # Meteorological seasons of the northern hemisphere, as [first month, last month];
+    # winter runs from December of the stated year into the next.
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 14),
+}
+
+REFERENCE_TOKENS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+@attrs.frozen
+class TimexPattern:
+    """A TIMEX3 value that names no single range: ``XXXX-WXX-1``, ``PRESENT_REF``, ``1998-XX``."""
+
+    value: str
+
+
+TimexValue = Union[Instant, DurationRange, TimexPattern]
+
+
+def _add_months(day: date, months: int) -> date:
+    year, month_index = divmod(day.month - 1 + months, 12)
+    return date(day.year + year, month_index + 1, 1)
+
+
+def format_instant(instant: Instant) -> str:
+    """The TIMEX3 value of an instant at its grain, in its own zone."""
+    start = instant.earliest
+    grain = instant.grain
+    if grain in (Grain.SECOND, Grain.MINUTE, Grain.HOUR):
+        return start.strftime("%Y-%m-%dT%H:%M" + (":%S" if grain is Grain.SECOND else ""))
+    if grain is Grain.PART_OF_DAY:
+        return f"{start:%Y-%m-%d}T{part_of_day_code(instant)}"
+    if grain is Grain.DAY:
+        return f"{start:%Y-%m-%d}"
+    if grain is Grain.WEEK:
+        iso_year, iso_week, _ = start.date().isocalendar()
+        return f"{iso_year:04d}-W{iso_week:02d}"
+    if grain is Grain.MONTH:
+        return f"{start:%Y-%m}"
+    if grain is Grain.QUARTER:
+        return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+    if grain is Grain.HALF_YEAR:
+        return f"{start.year:04d}-H{(start.month - 1) // 6 + 1}"
+    if grain is Grain.SEASON:
+        for code, (first, _last) in SEASONS.items():
+            if start.month == first:
+                return f"{start.year:04d}-{code}"
+        raise ValueFormatError(f"season instant does not start on a season: {instant}")
+    if grain is Grain.YEAR:
+        return f"{start.year:04d}"
+    if grain is Grain.DECADE:
+        return f"{start.year // 10:03d}"
+    if grain is Grain.CENTURY:
+        return f"{start.year // 100:02d}"
+    raise ValueFormatError(f"no TIMEX3 form for grain {grain}")
+
+
+def part_of_day_code(instant: Instant) -> str:
+    """The part-of-day code whose hours best match the instant's range."""
+    start_hour = instant.earliest.hour
+    span_hours = round(instant.width.total_seconds() / 3600)
+    for code, (first, last) in PARTS_OF_DAY.items():
+        if first == start_hour and last - first == span_hours:
+            return code
+    for code, (first, _last) in PARTS_OF_DAY.items():
+        if first == start_hour:
+            return code
+    return "NI" if start_hour >= 20 or start_hour < 5 else "DT"
+
+
+def part_of_day(day: date, code: str, zone: tzinfo) -> Instant:
+    """The range of a part of day: ``part_of_day(d, "NI", z)`` runs from 20:00 on d to 06:00 the next day."""
+    first, last = PARTS_OF_DAY[code]
+    base = datetime.combine(day, time())
+    return Instant(
+        localize(base + timedelta(hours=first), zone),
+        localize(base + timedelta(hours=last), zone),
+        Grain.PART_OF_DAY,
+    )
+
+
+def format_duration(duration: DurationRange, vague_unit: Optional[str] = None) -> str:
+    """``P7D`` for an exact duration; ``PX`` and a unit (``PXW``, ``PTXH``) for a vague one.
+
+    ``vague_unit`` is ``Y``, ``M``, ``W``, ``D``, ``TH``, ``TM`` or ``TS``; by default the
+    largest unit of the range's lower end.
+    """
+    if duration.is_exact:
+        return duration.min.to_iso()
+    unit = vague_unit or _largest_unit(duration.min)
+    return f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"
+
+
+def _largest_unit(duration: Duration) -> str:
+    for field, unit in (("years", "Y"), ("months", "M"), ("weeks", "W"), ("days", "D"),
+                        ("hours", "TH"), ("minutes", "TM"), ("seconds", "TS")):
+        if getattr(duration, field):
+            return unit
+    return "D"
+
+
+_DATE_VALUE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<part>MO|MI|AF|EV|NI|DT)"
+    r"|(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?))?)?"
+    r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+)
+_DECADE = re.compile(r"^(?P<decade>\d{3})$")
+_CENTURY = re.compile(r"^(?P<century>\d{2})$")
+_VAGUE_DURATION = re.compile(r"^PT?X(?:[YMWDHS]|[A-Z]{2})?$")
+
+
+def parse_timex(value: str, zone: tzinfo) -> TimexValue:
+    """Read a TIMEX3 value back into a value object; dates are taken in ``zone``."""
+    value = value.strip()
+    if not value:
+        raise ValueFormatError("empty TIMEX3 value")
+    if value in REFERENCE_TOKENS or ("X" in value and not value.startswith("P")):
+        return TimexPattern(value)
+    if value.startswith("P"):
+        if _VAGUE_DURATION.match(value):
+            return TimexPattern(value)
+        return DurationRange.exact(Duration.from_iso(value))
+    match = _DATE_VALUE.match(value)
+    if match:
+        return _instant_from_match(match, zone, value)
+    match = _DECADE.match(value)
+    if match:
+        first = int(match.group("decade")) * 10
+        return _years(first, first + 9, zone, Grain.DECADE)
+    match = _CENTURY.match(value)
+    if match:
+        first = int(match.group("century")) * 100
+        return _years(first, first + 99, zone, Grain.CENTURY)
+    raise ValueFormatError(f"not a TIMEX3 value: {value!r}")
+
+
+def _years(first: int, last: int, zone: tzinfo, grain: Grain) -> Instant:
+    return Instant(start_of_day(date(max(first, 1), 1, 1), zone), start_of_day(date(last + 1, 1, 1), zone), grain)
+
+
+def _instant_from_match(match: re.Match, zone: tzinfo, value: str) -> Instant:
+    year = int(match.group("year"))
+    try:
+        if match.group("week"):
+            monday = date.fromisocalendar(year, int(match.group("week")), 1)
+            return Instant.of_days(monday, monday + timedelta(days=6), zone, Grain.WEEK)
+        if match.group("quarter"):
+            first = date(year, 3 * int(match.group("quarter")) - 2, 1)
+            return Instant.of_days(first, _add_months(first, 3) - timedelta(days=1), zone, Grain.QUARTER)
+        if match.group("half"):
+            first = date(year, 6 * int(match.group("half")) - 5, 1)
+            return Instant.of_days(first, _add_months(first, 6) - timedelta(days=1), zone, Grain.HALF_YEAR)
+        if match.group("season"):
+            first_month, last_month = SEASONS[match.group("season")]
+            first = date(year, first_month, 1)
+            return Instant.of_days(first, _add_months(first, last_month - first_month + 1) - timedelta(days=1), zone, Grain.SEASON)
+        if match.group("month") is None:
+            return _years(year, year, zone, Grain.YEAR)
+        month = int(match.group("month"))
+        if match.group("day") is None:
+            first = date(year, month, 1)
+            return Instant.of_days(first, _add_months(first, 1) - timedelta(days=1), zone, Grain.MONTH)
+        day = date(year, month, int(match.group("day")))
+    except ValueError as error:
+        raise ValueFormatError(f"impossible date in TIMEX3 value {value!r}: {error}") from None
+    if match.group("part"):
+        return part_of_day(day, match.group("part"), zone)
+    if match.group("hour") is None:
+        return Instant.of_day(day, zone)
+    hour = int(match.group("hour"))
+    minute = int(match.group("minute") or 0)
+    second = int(match.group("second") or 0)
+    if hour == 24 and minute == 0 and second == 0:
+        return Instant.exact(start_of_day(day + timedelta(days=1), zone), Grain.MINUTE)
+    try:
+        wall = datetime.combine(day, time(hour, minute, second))
+    except ValueError as error:
+        raise ValueFormatError(f"impossible time in TIMEX3 value {value!r}: {error}") from None
+    grain = Grain.SECOND if match.group("second") else Grain.MINUTE if match.group("minute") else Grain.HOUR
+    return Instant.exact(localize(wall, zone), grain)

@@ -1,0 +1,505 @@
+"""Value types for time as people state it: uncertain instants, calendar durations, intervals, spans.
+
+Every value that crosses a layer of `discrepancy` is one of these frozen ``attrs`` classes.
+They carry their uncertainty honestly: an instant is a range ``[earliest, latest]`` of the
+moments it may be, a vague duration is a range ``[min, max]`` of calendar durations, and
+arithmetic on ranges gives ranges.
+
+Calendar arithmetic is delegated to python-dateutil (``relativedelta``: one month after
+January 31 is February 28/29) and zoneinfo (DST), never hand-rolled.  Elapsed time is
+always measured in UTC, so "48 hours" and "two days" differ by exactly the DST shift when a
+clock change lies between them.
+
+This module deliberately knows nothing of text, TIMEX3 strings (see `timex`) or claims.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import total_ordering
+from typing import Optional
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..errors import ValueFormatError
+
+UTC = timezone.utc
+
+
+def _require_aware(instance, attribute, value: datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{attribute.name} must be time-zone aware, got {value!r}")
+
+
+def to_utc(moment: datetime) -> datetime:
+    """The same moment in UTC; aware datetimes in one zone subtract by wall clock otherwise."""
+    return moment.astimezone(UTC)
+
+
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Real time from ``start`` to ``end``, correct across DST changes and zones."""
+    return to_utc(end) - to_utc(start)
+
+
+def localize(wall: datetime, zone: tzinfo) -> datetime:
+    """Attach ``zone`` to a naive wall-clock time.
+
+    A wall time that does not exist (skipped by a spring-forward change) is moved forward
+    by the gap, as clocks are; an ambiguous one (repeated by a fall-back change) takes its
+    first occurrence.  Both are what a person reading "02:30" on such a night would assume.
+    """
+    aware = wall.replace(tzinfo=zone, fold=0)
+    round_trip = to_utc(aware).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != wall:
+        # Non-existent local time: the UTC round trip lands after the gap.
+        return round_trip
+    return aware
+
+
+def start_of_day(day: date, zone: tzinfo) -> datetime:
+    """The first moment of ``day`` in ``zone`` (not always 00:00 where DST starts at midnight)."""
+    return localize(datetime.combine(day, time()), zone)
+
+
+class Grain(enum.Enum):
+    """The precision at which a time was stated, finest first."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    PART_OF_DAY = "part_of_day"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+    @property
+    def rank(self) -> int:
+        return _GRAIN_ORDER[self]
+
+    def __lt__(self, other: "Grain") -> bool:
+        return self.rank < other.rank
+
+
+_GRAIN_ORDER = {grain: index for index, grain in enumerate(Grain)}
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into the source text."""
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field()
+
+    @end.validator
+    def _end_after_start(self, attribute, value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} before start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text_of(self, source: str) -> str:
+        return source[self.start : self.end]
+
+    def cover(self, other: "Span") -> "Span":
+        """The smallest span holding both."""
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def shifted(self, offset: int) -> "Span":
+        return Span(self.start + offset, self.end + offset)
+
+
+@attrs.frozen
+class Instant:
+    """A moment known only to lie within ``[earliest, latest]``, stated at some grain.
+
+    A clock time ("11 p.m.") is exact: ``earliest == latest``.  A day ("Thursday") is the
+    range of its moments, from its first moment to the first moment of the next day, so
+    that a day is exactly as long as it really is (23 or 25 hours on DST days).  A vaguer
+    statement ("overnight Monday", "early 2025") is simply a wider range.
+    """
+
+    earliest: datetime = attrs.field(validator=_require_aware)
+    latest: datetime = attrs.field(validator=_require_aware)
+    grain: Grain = Grain.MINUTE
+
+    def __attrs_post_init__(self) -> None:
+        if to_utc(self.latest) < to_utc(self.earliest):
+            raise ValueError(f"latest {self.latest.isoformat()} before earliest {self.earliest.isoformat()}")
+
+    @classmethod
+    def exact(cls, moment: datetime, grain: Grain = Grain.MINUTE) -> "Instant":
+        return cls(moment, moment, grain)
+
+    @classmethod
+    def of_day(cls, day: date, zone: tzinfo) -> "Instant":
+        """Any moment of the calendar ``day`` in ``zone``."""
+        return cls.of_days(day, day, zone, Grain.DAY)
+
+    @classmethod
+    def of_days(cls, first: date, last: date, zone: tzinfo, grain: Grain = Grain.DAY) -> "Instant":
+        """Any moment from the start of ``first`` to the end of ``last`` (inclusive days)."""
+        return cls(start_of_day(first, zone), start_of_day(last + timedelta(days=1), zone), grain)
+
+    @classmethod
+    def day_boundary(cls, day: date, zone: tzinfo) -> "Instant":
+        """Exactly the midnight that starts ``day``: a boundary, as "through Friday" ends at."""
+        moment = start_of_day(day, zone)
+        return cls(moment, moment, Grain.DAY)
+
+    @property
+    def zone(self) -> tzinfo:
+        return self.earliest.tzinfo  # type: ignore[return-value]
+
+    @property
+    def is_exact(self) -> bool:
+        return to_utc(self.earliest) == to_utc(self.latest)
+
+    @property
+    def width(self) -> timedelta:
+        return elapsed(self.earliest, self.latest)
+
+    @property
+    def first_day(self) -> date:
+        return self.earliest.date()
+
+    @property
+    def last_day(self) -> date:
+        """The last calendar day this instant may fall on (a day's end boundary is excluded)."""
+        if self.is_exact or self.latest.time() != time():
+            return self.latest.date()
+        return self.latest.date() - timedelta(days=1)
+
+    def days(self) -> tuple[date, ...]:
+        """Every calendar day, in this instant's zone, on which it may fall."""
+        first, last = self.first_day, self.last_day
+        return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
+
+    def in_zone(self, zone: tzinfo) -> "Instant":
+        return Instant(self.earliest.astimezone(zone), self.latest.astimezone(zone), self.grain)
+
+    def shift(self, duration: "Duration") -> "Instant":
+        """Both ends moved by a calendar duration (forward; use ``-duration`` to go back)."""
+        return Instant(duration.add_to(self.earliest), duration.add_to(self.latest), self.grain)
+
+    def union(self, other: "Instant") -> "Instant":
+        """The smallest instant range holding both (the coarser grain wins)."""
+        earliest = min(self.earliest, other.earliest, key=to_utc)
+        latest = max(self.latest, other.latest, key=to_utc)
+        grain = max(self.grain, other.grain, key=lambda g: g.rank)
+        return Instant(earliest, latest.astimezone(earliest.tzinfo), grain)
+
+    def overlaps(self, other: "Instant") -> bool:
+        return to_utc(self.earliest) <= to_utc(other.latest) and to_utc(other.earliest) <= to_utc(self.latest)
+
+    def surely_before(self, other: "Instant") -> bool:
+        return to_utc(self.latest) < to_utc(other.earliest)
+
+    def __sub__(self, other: "Instant") -> "ElapsedRange":
+        """The range of real time from ``other`` to ``self``: a range minus a range."""
+        if not isinstance(other, Instant):
+            return NotImplemented
+        return ElapsedRange(elapsed(other.latest, self.earliest), elapsed(other.earliest, self.latest))
+
+    def __str__(self) -> str:
+        if self.is_exact:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+@total_ordering
+@attrs.frozen
+class ElapsedRange:
+    """A range ``[min, max]`` of real elapsed time, the result of instant arithmetic.
+
+    Ordering compares ranges only where the comparison holds across both whole ranges;
+    ``<`` means "certainly shorter".
+    """
+
+    min: timedelta
+    max: timedelta
+
+    def __attrs_post_init__(self) -> None:
+        if self.max < self.min:
+            raise ValueError(f"elapsed range max {self.max} below min {self.min}")
+
+    @classmethod
+    def exact(cls, length: timedelta) -> "ElapsedRange":
+        return cls(length, length)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.min == self.max
+
+    def __add__(self, other: "ElapsedRange") -> "ElapsedRange":
+        return ElapsedRange(self.min + other.min, self.max + other.max)
+
+    def __sub__(self, other: "ElapsedRange") -> "ElapsedRange":
+        return ElapsedRange(self.min - other.max, self.max - other.min)
+
+    def contains(self, length: timedelta, slack: timedelta = timedelta(0)) -> bool:
+        return self.min - slack <= length <= self.max + slack
+
+    def overlaps(self, other: "ElapsedRange", slack: timedelta = timedelta(0)) -> bool:
+        return self.min - slack <= other.max and other.min - slack <= self.max
+
+    def __lt__(self, other: "ElapsedRange") -> bool:
+        return self.max < other.min
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ElapsedRange):
+            return NotImplemented
+        return self.min == other.min and self.max == other.max
+
+    def __hash__(self) -> int:
+        return hash((self.min, self.max))
+
+    def __str__(self) -> str:
+        low, high = format_timedelta(self.min), format_timedelta(self.max)
+        return low if low == high else f"{low}..{high}"
+
+
+def format_timedelta(length: timedelta) -> str:
+    """An ISO 8601 duration for a real length: whole days as ``PnD``, the rest in hours and minutes."""
+    sign = "-" if length < timedelta(0) else ""
+    total = abs(int(length.total_seconds()))
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if not (hours or minutes or seconds):
+        return f"{sign}P{days}D"
+    text = f"{sign}P{days}D" if days else f"{sign}P"
+    text += "T"
+    if hours:
+        text += f"{hours}H"
+    if minutes:
+        text += f"{minutes}M"
+    if seconds:
+        text += f"{seconds}S"
+    return text
+
+
+_ISO_DURATION = re.compile(
+    r"^(?P<sign>-)?P(?!$)"
+    r"(?:(?P<years>\d+(?:\.\d+)?)Y)?(?:(?P<months>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<weeks>\d+(?:\.\d+)?)W)?(?:(?P<days>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+)
+
+_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+# How a fraction of a unit is carried down into whole smaller units ("1.5 years" = 18 months).
+_FRACTION_CARRY = {"years": ("months", 12), "weeks": ("days", 7), "days": ("hours", 24),
+                   "hours": ("minutes", 60), "minutes": ("seconds", 60)}
+
+
+@total_ordering
+@attrs.frozen
+class Duration:
+    """An exact calendar duration.
+
+    Years, months, weeks and days are calendar units: they move the wall clock by whole
+    calendar steps (one month after January 31 is the last day of February; a day across a
+    DST change is 23 or 25 real hours).  Hours, minutes and seconds are real elapsed time.
+    Components may be negative only all together (see ``__neg__``).
+    """
+
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+    hours: int = 0
+    minutes: int = 0
+    seconds: int = 0
+
+    @classmethod
+    def of(cls, amount: float, unit: str) -> "Duration":
+        """``Duration.of(1.5, "years")`` == 18 months; fractions carry down to smaller units."""
+        if unit not in _UNITS:
+            raise ValueError(f"unknown duration unit {unit!r}")
+        whole = int(amount)
+        fraction = amount - whole
+        parts = {unit: whole}
+        while fraction and unit in _FRACTION_CARRY:
+            unit, factor = _FRACTION_CARRY[unit]
+            carried = fraction * factor
+            whole = int(round(carried, 6))
+            parts[unit] = parts.get(unit, 0) + whole
+            fraction = round(carried - whole, 6)
+        if fraction:
+            raise ValueError(f"{amount} {unit} is not a whole number of any unit")
+        return cls(**parts)
+
+    @classmethod
+    def from_iso(cls, text: str) -> "Duration":
+        match = _ISO_DURATION.match(text.strip())
+        if not match:
+            raise ValueFormatError(f"not an ISO 8601 duration: {text!r}")
+        result = cls()
+        for unit in _UNITS:
+            amount = match.group(unit)
+            if amount is not None:
+                result = result + cls.of(float(amount) if "." in amount else int(amount), unit)
+        return -result if match.group("sign") else result
+
+    def to_iso(self) -> str:
+        """ISO 8601: ``P7D``, ``P1W``, ``PT48H``, ``P1Y6M``; weeks fold into days when mixed."""
+        if any(value < 0 for value in attrs.astuple(self)):
+            return "-" + (-self).to_iso()
+        weeks, days = self.weeks, self.days
+        date_part_mixed = self.years or self.months or self.days or self.hours or self.minutes or self.seconds
+        if weeks and date_part_mixed:
+            weeks, days = 0, days + 7 * weeks
+        text = "P"
+        for amount, letter in ((self.years, "Y"), (self.months, "M"), (weeks, "W"), (days, "D")):
+            if amount:
+                text += f"{amount}{letter}"
+        clock = ""
+        for amount, letter in ((self.hours, "H"), (self.minutes, "M"), (self.seconds, "S")):
+            if amount:
+                clock += f"{amount}{letter}"
+        if clock:
+            text += "T" + clock
+        return text if text != "P" else "P0D"
+
+    def __str__(self) -> str:
+        return self.to_iso()
+
+    @property
+    def calendar_part(self) -> relativedelta:
+        return relativedelta(years=self.years, months=self.months, weeks=self.weeks, days=self.days)
+
+    @property
+    def clock_part(self) -> timedelta:
+        return timedelta(hours=self.hours, minutes=self.minutes, seconds=self.seconds)
+
+    @property
+    def is_zero(self) -> bool:
+        return not any(attrs.astuple(self))
+
+    def add_to(self, moment: datetime) -> datetime:
+        """``moment`` moved by this duration: calendar units on the wall clock, clock units in real time."""
+        if moment.tzinfo is None:
+            return moment + self.calendar_part + self.clock_part
+        zone = moment.tzinfo
+        wall = moment.replace(tzinfo=None) + self.calendar_part
+        shifted = localize(wall, zone) if self.calendar_part else moment
+        return (to_utc(shifted) + self.clock_part).astimezone(zone)
+
+    def subtract_from(self, moment: datetime) -> datetime:
+        return (-self).add_to(moment)
+
+    def elapsed_from(self, moment: datetime) -> timedelta:
+        """How much real time this duration spans when it starts at ``moment``."""
+        return elapsed(moment, self.add_to(moment))
+
+    def elapsed_from_instant(self, start: Instant) -> ElapsedRange:
+        """Real length of this duration over every possible start in ``start``'s range."""
+        lengths = (self.elapsed_from(start.earliest), self.elapsed_from(start.latest))
+        return ElapsedRange(min(lengths), max(lengths))
+
+    def nominal(self) -> timedelta:
+        """A context-free length (month = 30.436875 days, year = 365.2425) for ordering only."""
+        days = self.years * 365.2425 + self.months * 30.436875 + self.weeks * 7 + self.days
+        return timedelta(days=days) + self.clock_part
+
+    def __add__(self, other: "Duration") -> "Duration":
+        if not isinstance(other, Duration):
+            return NotImplemented
+        return Duration(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
+
+    def __neg__(self) -> "Duration":
+        return Duration(*(-value for value in attrs.astuple(self)))
+
+    def __mul__(self, factor: int) -> "Duration":
+        return Duration(*(value * factor for value in attrs.astuple(self)))
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: "Duration") -> bool:
+        return self.nominal() < other.nominal()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Duration):
+            return NotImplemented
+        return attrs.astuple(self) == attrs.astuple(other)
+
+    def __hash__(self) -> int:
+        return hash(attrs.astuple(self))
+
+
+@attrs.frozen
+class DurationRange:
+    """A stated length, exact (``min == max``) or vague with a range.
+
+    "one week" is ``[P7D, P7D]``; "a couple of days" ``[P2D, P3D]``; "more than a week"
+    ``[P7D, None]``: ``max`` is ``None`` when the text sets no upper limit.
+    """
+
+    min: Duration
+    max: Optional[Duration]
+
+    def __attrs_post_init__(self) -> None:
+        if self.max is not None and self.max.nominal() < self.min.nominal():
+            raise ValueError(f"duration range max {self.max} below min {self.min}")
+
+    @classmethod
+    def exact(cls, duration: Duration) -> "DurationRange":
+        return cls(duration, duration)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.max is not None and self.min == self.max
+
+    def elapsed_from_instant(self, start: Instant) -> ElapsedRange:
+        """Real elapsed range over every start in ``start`` and every length in this range.
+
+        An open upper end is represented by ``timedelta.max`` so comparisons stay honest.
+        """
+        low = self.min.elapsed_from_instant(start)
+        if self.max is None:
+            return ElapsedRange(low.min, timedelta.max)
+        high = self.max.elapsed_from_instant(start)
+        return ElapsedRange(low.min, high.max)
+
+    def to_iso(self) -> str:
+        if self.is_exact:
+            return self.min.to_iso()
+        return f"{self.min.to_iso()}..{self.max.to_iso() if self.max is not None else ''}"
+
+    def __str__(self) -> str:
+        return self.to_iso()
+
+
+@attrs.frozen
+class Interval:
+    """A stretch of time between two uncertain instants, each end inclusive or exclusive.
+
+    "from May 8 to May 11" includes both days; "until Friday" excludes its end.  Either end
+    may be unknown (``None``): "starting Monday" has no end.
+    """
+
+    start: Optional[Instant]
+    end: Optional[Instant]
+    start_inclusive: bool = True
+    end_inclusive: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and to_utc(self.end.latest) < to_utc(self.start.earliest):
+            raise ValueError("interval ends before it starts")
+
+    def length(self) -> Optional[ElapsedRange]:
+        if self.start is None or self.end is None:
+            return None
+        return self.end - self.start
