@@ -1,0 +1,87 @@
+"""``discrepancy tag``: list the time expressions of each input."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .. import api
+from ..documents import STDIN_NAME
+from ..errors import DocumentError
+from ..records import dumps, error_record, tag_record
+from ..timeml import render_timeml
+from .inputs import add_document_options, documents
+
+FORMATS = ("text", "json", "jsonl", "timeml")
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("tag", help="find and normalise time expressions",
+                                   description="Find and normalise the time expressions of each input.")
+    add_document_options(parser)
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    parser.add_argument("--output-dir", metavar="DIR", help="where --format timeml writes one file per input")
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    from . import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE
+
+    if arguments.format == "timeml" and not arguments.output_dir:
+        print("discrepancy tag: --format timeml needs --output-dir DIR", file=sys.stderr)
+        return EXIT_USAGE
+    failed = False
+    records = []
+    for path, document in documents(arguments):
+        if isinstance(document, DocumentError):
+            failed = True
+            print(f"discrepancy: {document}", file=sys.stderr)
+            record = error_record(path, document)
+        else:
+            expressions = api.tag(document)
+            record = tag_record(document, expressions)
+            if arguments.format == "timeml":
+                _write_timeml(arguments, path, render_timeml(document, expressions))
+        if arguments.format == "jsonl":
+            print(dumps(record, pretty=False))
+        elif arguments.format == "text" and "error" not in record:
+            _print_text(record)
+        elif arguments.format == "json":
+            records.append(record)
+    if arguments.format == "json":
+        print(dumps(records[0] if len(records) == 1 else records))
+    return EXIT_INPUT_ERRORS if failed else EXIT_OK
+
+
+def _write_timeml(arguments: argparse.Namespace, path: str, content: str) -> None:
+    name = "stdin.tml" if path == STDIN_NAME else _relative_name(path, arguments.paths)
+    target = Path(arguments.output_dir) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+
+
+def _relative_name(path: str, roots: list[str]) -> str:
+    """The input's name under the output directory: relative to the directory given, if any."""
+    for root in roots:
+        if root != STDIN_NAME and os.path.isdir(root):
+            try:
+                return Path(path).relative_to(root).as_posix()
+            except ValueError:
+                continue
+    return Path(path).name
+
+
+def _print_text(record: dict) -> None:
+    print(f"{record['path']} (reference {record['reference']})")
+    for expression in record["expressions"]:
+        where = f"{expression['start']}-{expression['end']}"
+        meaning = expression["value"]
+        if expression["earliest"]:
+            meaning += f"  [{expression['earliest']} .. {expression['latest']}]"
+        if expression["min"]:
+            upper = expression["max"] or "open"
+            meaning += f"  [{expression['min']} .. {upper}]" if upper != expression["min"] else ""
+        role = f"  ({expression['role']})" if expression["role"] else ""
+        print(f"  {where:>11}  {expression['type']:<8}  {expression['text']!r}  ->  {meaning}{role}")

@@ -1,0 +1,212 @@
+"""Reading documents: the text to analyse, its reference date and its time zone.
+
+Three forms are understood, told apart by content rather than file name where possible:
+
+* **seed files**: a first line ``date YYYY-MM-DD Title``, then the body.  The whole file is
+  the document text, so offsets count the date line too; only the date token itself is
+  metadata and is hidden from the tagger.
+* **TimeML** (``.tml``, or any text starting with an XML declaration or ``<TimeML``): the
+  document creation time in ``<DCT>`` is the reference, and the document text is the plain
+  text of ``<TEXT>`` with every tag removed and entities decoded, as the TempEval-3 scorer
+  counts offsets.  Annotations already in the file are ignored.
+* **plain text**: everything else; the reference date must be given by the caller.
+
+Bytes are decoded as UTF-8 (a BOM is dropped, line ends are kept as they are so that offsets
+match the file).  Every failure is a `DocumentError` naming the input and the reason.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from .errors import DiscrepancyError, DocumentError
+
+STDIN_NAME = "-"
+
+_SEED_FIRST_LINE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+([^\r\n]*))?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TEXT_ELEMENT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S | re.I)
+_DCT_ELEMENT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.S | re.I)
+_VALUE_ATTRIBUTE = re.compile(r"""\bvalue\s*=\s*["'](\d{4})-?(\d{2})-?(\d{2})""")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+
+
+class ZoneError(DiscrepancyError, ValueError):
+    """A time zone name that the IANA database does not know."""
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone ``name``, or a `ZoneError` saying so (never the machine's local zone)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ZoneError(f"unknown time zone {name!r}: use an IANA name such as 'Europe/Kyiv' or 'UTC'") from None
+
+
+@attrs.frozen
+class Document:
+    """A text with what is needed to read its times: the reference date and the zone.
+
+    ``scan_from`` is the offset where analysable text begins (after a seed file's date
+    token); offsets into ``text`` are what every later layer reports.
+    """
+
+    path: str
+    text: str
+    reference: date
+    tz: str = "UTC"
+    title: Optional[str] = None
+    form: str = "plain"  # "seed", "timeml" or "plain"
+    scan_from: int = 0
+    source: Optional[str] = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone_named(self.tz)
+
+    @property
+    def scan_text(self) -> str:
+        """The text with its metadata prefix blanked out, so offsets stay those of ``text``."""
+        return " " * self.scan_from + self.text[self.scan_from :] if self.scan_from else self.text
+
+
+def decode(data: bytes, path: str, encoding: str = "utf-8", errors: str = "strict") -> str:
+    """Decode bytes, naming the file and byte offset of the first bad byte."""
+    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        data = data[3:]
+    try:
+        text = data.decode(encoding, errors)
+    except UnicodeDecodeError as error:
+        raise DocumentError(
+            path,
+            f"not valid {encoding} at byte offset {error.start} ({error.reason}); "
+            "give --encoding, or --encoding-errors replace to substitute bad bytes",
+        ) from None
+    except LookupError:
+        raise DocumentError(path, f"unknown encoding {encoding!r}") from None
+    if "\x00" in text:
+        raise DocumentError(path, "looks like a binary file (it contains NUL bytes), not text")
+    return text
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """An ISO calendar date ``YYYY-MM-DD``, refusing impossible ones with a clear reason."""
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"{what} {text!r} is not of the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise ValueError(f"{what} {text!r} is not a real calendar date ({error})") from None
+
+
+def looks_like_timeml(text: str, path: str = "") -> bool:
+    head = text.lstrip()[:200]
+    return path.endswith(".tml") or head.startswith("<?xml") or head.startswith("<TimeML")
+
+
+def strip_timeml(raw: str) -> str:
+    """The plain text of the ``<TEXT>`` element: tags removed, character entities decoded."""
+    match = _TEXT_ELEMENT.search(raw)
+    if match is None:
+        raise ValueError("no <TEXT> element")
+    return "".join(html.unescape(piece) for tag, piece in _TAG_OR_TEXT.findall(match.group(1)) if not tag)
+
+
+def timeml_creation_date(raw: str) -> Optional[date]:
+    """The document creation date from ``<DCT>``, or None when the file has none."""
+    match = _DCT_ELEMENT.search(raw)
+    if match is None:
+        return None
+    value = _VALUE_ATTRIBUTE.search(match.group(1))
+    if value is None:
+        return None
+    return date(int(value.group(1)), int(value.group(2)), int(value.group(3)))
+
+
+def parse_document(
+    text: str,
+    path: str = "<text>",
+    reference: Optional[date] = None,
+    tz: str = "UTC",
+) -> Document:
+    """Build a `Document` from decoded text, finding its form and reference date.
+
+    ``reference`` is used when the text carries no date of its own (plain text); a seed or
+    TimeML date always wins, since it is the text's own statement of when it was written.
+    """
+    zone_named(tz)
+    if looks_like_timeml(text, path):
+        try:
+            plain = strip_timeml(text)
+        except ValueError as error:
+            raise DocumentError(path, f"TimeML without text: {error}") from None
+        creation = timeml_creation_date(text) or reference
+        if creation is None:
+            raise DocumentError(path, "TimeML file has no <DCT> date; give --date YYYY-MM-DD")
+        return Document(path, plain, creation, tz, form="timeml", source=text)
+    first_line = _SEED_FIRST_LINE.match(text)
+    if first_line:
+        try:
+            own = parse_date(first_line.group(1), "date line")
+        except ValueError as error:
+            raise DocumentError(path, f"{error}; the first line must read 'date YYYY-MM-DD Title'") from None
+        title = (first_line.group(2) or "").strip() or None
+        body_from = first_line.start(2) if first_line.group(2) is not None else first_line.end()
+        return Document(path, text, own, tz, title=title, form="seed", scan_from=body_from, source=text)
+    if reference is None:
+        if not text.strip():
+            raise DocumentError(path, "empty document")
+        raise DocumentError(
+            path, "no reference date: give --date YYYY-MM-DD, or start the file with a line 'date YYYY-MM-DD Title'"
+        )
+    return Document(path, text, reference, tz, form="plain", source=text)
+
+
+def read_document(
+    path: Union[str, Path],
+    reference: Optional[date] = None,
+    tz: str = "UTC",
+    encoding: str = "utf-8",
+    encoding_errors: str = "strict",
+    data: Optional[bytes] = None,
+) -> Document:
+    """Read one file (or ``data`` already read for it) into a `Document`."""
+    name = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError:
+            raise DocumentError(name, "is a directory") from None
+        except OSError as error:
+            raise DocumentError(name, f"cannot be read: {error.strerror or error}") from None
+    text = decode(data, name, encoding, encoding_errors)
+    return parse_document(text, name, reference, tz)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Each path as given, directories expanded recursively in sorted order, ``-`` kept.
+
+    Hidden files and directories are skipped inside a directory walk; a path that does not
+    exist is passed on so that reading it yields an error record rather than silence.
+    """
+    for given in paths:
+        if given == STDIN_NAME:
+            yield given
+            continue
+        root = Path(given)
+        if not root.is_dir():
+            yield given
+            continue
+        for found in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
+            relative = found.relative_to(root)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if found.is_file():
+                yield str(found)
