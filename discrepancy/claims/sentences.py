@@ -1,0 +1,73 @@
+"""Sentence boundaries in news prose, as spans into the original text.
+
+Claims bind within a sentence (a duration to the window named beside it, a speaker to what
+they said), so the split must not break on the abbreviations news is full of ("Feb. 1",
+"Mr. Putin", "8 a.m. local time", "U.S. officials") and must keep exact offsets.  Lines are
+paragraphs: a line break always ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..temporal.values import Span
+
+# Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vs etc approx dept univ co corp inc ltd est fig
+    """.split()
+)
+
+# A candidate sentence end: terminal punctuation, optional closing quotes or brackets,
+# then white space.  Possessive-free and with no nested quantifiers, so it scans linearly.
+_CANDIDATE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*[ \t]+|\r?\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _ends_sentence(text: str, end_of_mark: int, next_start: int) -> bool:
+    """Whether the full stop before ``end_of_mark`` ends a sentence, given what follows."""
+    following = text[next_start : next_start + 1]
+    if following and following.islower():
+        return False  # "8 a.m. local time", "Feb. 1" followed by lower case never ends
+    window = text[max(0, end_of_mark - 12) : end_of_mark]
+    match = _WORD_BEFORE.search(window.rstrip("\"'\u201d\u2019)] \t"))
+    if match is None:
+        return True
+    word = match.group(1)
+    if "." in word:
+        # Initialisms (U.S., U.N., a.m., p.m.) end a sentence only before a capital that
+        # starts a new clause; we cannot tell that apart from a name reliably, so a clock
+        # abbreviation followed by a capital ends the sentence, and a country initialism
+        # does not.
+        return word.lower() in ("a.m", "p.m")
+    if word.lower() in ABBREVIATIONS:
+        return word.lower() == "etc"
+    if len(word) == 1 and word.isupper():
+        return False  # a middle initial: "John F. Kennedy"
+    return True
+
+
+def split_sentences(text: str, start: int = 0) -> list[Span]:
+    """Spans of the sentences in ``text[start:]``, trimmed of surrounding white space."""
+    spans: list[Span] = []
+    sentence_start = start
+    for match in _CANDIDATE_END.finditer(text, start):
+        mark = match.group(0)
+        if mark.strip("\r\n") and not _ends_sentence(text, match.start() + 1, match.end()):
+            continue
+        _append_trimmed(spans, text, sentence_start, match.end())
+        sentence_start = match.end()
+    _append_trimmed(spans, text, sentence_start, len(text))
+    return spans
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
