@@ -64,8 +64,13 @@ def start_of_day(day: date, zone: tzinfo) -> datetime:
     return localize(datetime.combine(day, time()), zone)
 
 
+@total_ordering
 class Grain(enum.Enum):
-    """The precision at which a time was stated, finest first."""
+    """The precision at which a time was stated, finest first.
+
+    Grains are totally ordered by fineness (``Grain.DAY < Grain.MONTH``); ``total_ordering``
+    supplies ``<=``, ``>`` and ``>=``, which an ``Enum`` would otherwise refuse.
+    """
 
     SECOND = "second"
     MINUTE = "minute"
@@ -177,10 +182,16 @@ class Instant:
 
     @property
     def last_day(self) -> date:
-        """The last calendar day this instant may fall on (a day's end boundary is excluded)."""
-        if self.is_exact or self.latest.time() != time():
-            return self.latest.date()
-        return self.latest.date() - timedelta(days=1)
+        """The last calendar day this instant may fall on (a day's end boundary is excluded).
+
+        The end boundary is the first moment of ``latest``'s day, which is not always 00:00:
+        where DST starts at midnight (America/Havana, Asia/Beirut) a day begins at 01:00, and
+        comparing with 00:00 would count the day after the range as one of its days.
+        """
+        end_day = self.latest.date()
+        if self.is_exact or self.latest != start_of_day(end_day, self.latest.tzinfo):
+            return end_day
+        return end_day - timedelta(days=1)
 
     def days(self) -> tuple[date, ...]:
         """Every calendar day, in this instant's zone, on which it may fall."""
@@ -219,7 +230,6 @@ class Instant:
         return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
 
 
-@total_ordering
 @attrs.frozen
 class ElapsedRange:
     """A range ``[min, max]`` of real elapsed time, the result of instant arithmetic.
@@ -255,8 +265,19 @@ class ElapsedRange:
     def overlaps(self, other: "ElapsedRange", slack: timedelta = timedelta(0)) -> bool:
         return self.min - slack <= other.max and other.min - slack <= self.max
 
+    # Each comparison is spelled out: ``functools.total_ordering`` would derive ``>`` as
+    # "neither < nor ==", so two overlapping ranges were each "greater" than the other.
     def __lt__(self, other: "ElapsedRange") -> bool:
         return self.max < other.min
+
+    def __gt__(self, other: "ElapsedRange") -> bool:
+        return self.min > other.max
+
+    def __le__(self, other: "ElapsedRange") -> bool:
+        return self < other or self == other
+
+    def __ge__(self, other: "ElapsedRange") -> bool:
+        return self > other or self == other
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ElapsedRange):
@@ -304,7 +325,6 @@ _FRACTION_CARRY = {"years": ("months", 12), "weeks": ("days", 7), "days": ("hour
                    "hours": ("minutes", 60), "minutes": ("seconds", 60)}
 
 
-@total_ordering
 @attrs.frozen
 class Duration:
     """An exact calendar duration.
@@ -350,12 +370,25 @@ class Duration:
         for unit in _UNITS:
             amount = match.group(unit)
             if amount is not None:
-                result = result + cls.of(float(amount) if "." in amount else int(amount), unit)
+                try:
+                    result = result + cls.of(float(amount) if "." in amount else int(amount), unit)
+                except ValueError as error:
+                    # "P1.5M" or "PT0.5S": a fraction no smaller unit can hold exactly.  A
+                    # bad string is the caller's error, so it is a ValueFormatError.
+                    raise ValueFormatError(f"not an exact ISO 8601 duration: {text!r} ({error})") from None
         return -result if match.group("sign") else result
 
     def to_iso(self) -> str:
-        """ISO 8601: ``P7D``, ``P1W``, ``PT48H``, ``P1Y6M``; weeks fold into days when mixed."""
-        if any(value < 0 for value in attrs.astuple(self)):
+        """ISO 8601: ``P7D``, ``P1W``, ``PT48H``, ``P1Y6M``; weeks fold into days when mixed.
+
+        A negative duration is written with a leading ``-``.  ISO 8601 has no form for mixed
+        signs ("a month less a day"), so those raise ``ValueError`` (negating them would only
+        swap which components are negative, and used to recurse forever).
+        """
+        values = attrs.astuple(self)
+        if any(value < 0 for value in values):
+            if any(value > 0 for value in values):
+                raise ValueError(f"ISO 8601 cannot write a duration with mixed signs: {self!r}")
             return "-" + (-self).to_iso()
         weeks, days = self.weeks, self.days
         date_part_mixed = self.years or self.months or self.days or self.hours or self.minutes or self.seconds
@@ -374,7 +407,10 @@ class Duration:
         return text if text != "P" else "P0D"
 
     def __str__(self) -> str:
-        return self.to_iso()
+        try:
+            return self.to_iso()
+        except ValueError:
+            return repr(self)
 
     @property
     def calendar_part(self) -> relativedelta:
@@ -405,8 +441,17 @@ class Duration:
         return elapsed(moment, self.add_to(moment))
 
     def elapsed_from_instant(self, start: Instant) -> ElapsedRange:
-        """Real length of this duration over every possible start in ``start``'s range."""
-        lengths = (self.elapsed_from(start.earliest), self.elapsed_from(start.latest))
+        """Real length of this duration over every possible start in ``start``'s range.
+
+        The length is not monotonic in the start, so the two ends of the range do not bound
+        it: a week holding a spring-forward night holds a 23-hour day though its first and
+        last days have 24 hours, and "a month" from some day of a year is anything from 28 to
+        31 days though it is 31 from both January 1 and the next January 1.  Every start is
+        taken in ``start``'s zone (that of ``earliest``).  See `_starts_to_try`.
+        """
+        if not self.calendar_part:
+            return ElapsedRange.exact(self.clock_part)
+        lengths = [self.elapsed_from(moment) for moment in _starts_to_try(self.calendar_part, start)]
         return ElapsedRange(min(lengths), max(lengths))
 
     def nominal(self) -> timedelta:
@@ -427,8 +472,20 @@ class Duration:
 
     __rmul__ = __mul__
 
+    # Ordering is by nominal length, equality by components, so P1W and P7D are equally
+    # long yet unequal; every comparison is spelled out because ``total_ordering`` would
+    # derive ``>`` as "neither < nor ==" and make each of them "greater" than the other.
     def __lt__(self, other: "Duration") -> bool:
         return self.nominal() < other.nominal()
+
+    def __le__(self, other: "Duration") -> bool:
+        return self.nominal() <= other.nominal()
+
+    def __gt__(self, other: "Duration") -> bool:
+        return self.nominal() > other.nominal()
+
+    def __ge__(self, other: "Duration") -> bool:
+        return self.nominal() >= other.nominal()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Duration):
@@ -437,6 +494,67 @@ class Duration:
 
     def __hash__(self) -> int:
         return hash(attrs.astuple(self))
+
+
+_SCAN_STEP = timedelta(days=1)
+_TICK = timedelta(microseconds=1)
+
+
+def _starts_to_try(calendar_part: relativedelta, start: Instant) -> list[datetime]:
+    """Starts in ``start`` at which a calendar duration takes each of its real lengths.
+
+    From a start ``s`` with wall time ``W`` the duration ends at wall time ``E = W + calendar``
+    and lasts ``(E - W) + offset(s) - offset(E)`` plus its clock part (``localize`` reads
+    ``E`` with its first offset, also inside a gap).  ``E - W`` depends only on the date of
+    ``W``, and only on the 1st and the 29th-31st of a month, where month arithmetic starts
+    clipping; the offsets change only at clock changes.  So the length is constant between
+    those moments, and its extremes are among the range's ends, the first moment of each
+    such date, and each moment one of the offsets changes (with the moment just before it).
+    Clock changes are found by scanning day by day and bisecting to the microsecond, which
+    assumes no zone changes its clocks twice within one day.
+    """
+    zone = start.earliest.tzinfo
+    low, high = to_utc(start.earliest), to_utc(start.latest)
+
+    def start_offset(moment: datetime) -> Optional[timedelta]:
+        return moment.astimezone(zone).utcoffset()
+
+    def end_offset(moment: datetime) -> Optional[timedelta]:
+        wall = moment.astimezone(zone).replace(tzinfo=None) + calendar_part
+        return wall.replace(tzinfo=zone, fold=0).utcoffset()
+
+    starts = [low, high]
+    for key in (start_offset, end_offset):
+        for change in _changes(key, low, high):
+            starts += [change, change - _TICK]
+    if calendar_part.years or calendar_part.months:
+        day, last = low.astimezone(zone).date(), high.astimezone(zone).date()
+        while day <= last:
+            if day.day == 1 or day.day >= 29:
+                moment = to_utc(start_of_day(day, zone))
+                starts += [moment, moment - _TICK]
+            day += timedelta(days=1)
+    return [moment.astimezone(zone) for moment in starts if low <= moment <= high]
+
+
+def _changes(key, low: datetime, high: datetime) -> list[datetime]:
+    """The first moments in ``(low, high]`` at which ``key`` takes a new value (at most one a day)."""
+    changes = []
+    left, left_key = low, key(low)
+    while left < high:
+        right = min(left + _SCAN_STEP, high)
+        right_key = key(right)
+        if right_key != left_key:
+            before, after = left, right
+            while after - before > _TICK:
+                middle = before + (after - before) / 2
+                if key(middle) == left_key:
+                    before = middle
+                else:
+                    after = middle
+            changes.append(after)
+        left, left_key = right, right_key
+    return changes
 
 
 @attrs.frozen
