@@ -64,17 +64,20 @@ def format_instant(instant: Instant) -> str:
     """The TIMEX3 value of an instant at its grain, in its own zone."""
     start = instant.earliest
     grain = instant.grain
+    # Years are padded by hand: strftime's %Y writes year 999 as "999", not "0999".
+    day = f"{start.year:04d}-{start.month:02d}-{start.day:02d}"
     if grain in (Grain.SECOND, Grain.MINUTE, Grain.HOUR):
-        return start.strftime("%Y-%m-%dT%H:%M" + (":%S" if grain is Grain.SECOND else ""))
+        clock = f"{start.hour:02d}:{start.minute:02d}"
+        return f"{day}T{clock}:{start.second:02d}" if grain is Grain.SECOND else f"{day}T{clock}"
     if grain is Grain.PART_OF_DAY:
-        return f"{start:%Y-%m-%d}T{part_of_day_code(instant)}"
+        return f"{day}T{part_of_day_code(instant)}"
     if grain is Grain.DAY:
-        return f"{start:%Y-%m-%d}"
+        return day
     if grain is Grain.WEEK:
         iso_year, iso_week, _ = start.date().isocalendar()
         return f"{iso_year:04d}-W{iso_week:02d}"
     if grain is Grain.MONTH:
-        return f"{start:%Y-%m}"
+        return f"{start.year:04d}-{start.month:02d}"
     if grain is Grain.QUARTER:
         return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
     if grain is Grain.HALF_YEAR:
@@ -144,7 +147,18 @@ _DATE_VALUE = re.compile(
 )
 _DECADE = re.compile(r"^(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<century>\d{2})$")
-_VAGUE_DURATION = re.compile(r"^PT?X(?:[YMWDHS]|[A-Z]{2})?$")
+_VAGUE_DURATION = re.compile(r"^PT?X(?:[YMWDHSQ]|[A-Z]{2})?$")
+# TIMEX3 units beyond ISO 8601 that have an exact calendar length: quarter, decade,
+# century, millennium ("P2Q", "P1DE").  Weekends and parts of day have none.
+_TIMEX_UNIT_DURATION = re.compile(r"^P(?P<amount>\d+)(?P<unit>Q|DE|CE|ML)$")
+_TIMEX_UNIT_MONTHS = {"Q": 3, "DE": 120, "CE": 1200, "ML": 12000}
+# A value with X placeholders has the shape of an anchored value, with X for any digit,
+# and may name a weekday or the weekend of a week ("XXXX-WXX-1", "2026-W05-WE").
+_PATTERN = re.compile(
+    r"^[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2}(?:T(?:MO|MI|AF|EV|NI|DT"
+    r"|[\dX]{2}(?::[\dX]{2}(?::[\dX]{2})?)?))?)?"
+    r"|W[\dX]{2}(?:-(?:[1-7X]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?$"
+)
 
 
 def parse_timex(value: str, zone: tzinfo) -> TimexValue:
@@ -152,12 +166,29 @@ def parse_timex(value: str, zone: tzinfo) -> TimexValue:
     value = value.strip()
     if not value:
         raise ValueFormatError("empty TIMEX3 value")
-    if value in REFERENCE_TOKENS or ("X" in value and not value.startswith("P")):
+    if value in REFERENCE_TOKENS:
         return TimexPattern(value)
     if value.startswith("P"):
         if _VAGUE_DURATION.match(value):
             return TimexPattern(value)
+        match = _TIMEX_UNIT_DURATION.match(value)
+        if match:
+            months = int(match.group("amount")) * _TIMEX_UNIT_MONTHS[match.group("unit")]
+            return DurationRange.exact(Duration(years=months // 12, months=months % 12))
         return DurationRange.exact(Duration.from_iso(value))
+    if "X" in value:
+        # Only the shapes of real values: any string with an X in it used to pass.
+        if _PATTERN.match(value):
+            return TimexPattern(value)
+        raise ValueFormatError(f"not a TIMEX3 value: {value!r}")
+    try:
+        return _anchored_instant(value, zone)
+    except OverflowError:
+        # The range of a value near year 1 or 9999 reaches past what datetime can hold.
+        raise ValueFormatError(f"TIMEX3 value {value!r} lies outside the supported years 1-9999") from None
+
+
+def _anchored_instant(value: str, zone: tzinfo) -> Instant:
     match = _DATE_VALUE.match(value)
     if match:
         return _instant_from_match(match, zone, value)
@@ -173,6 +204,15 @@ def parse_timex(value: str, zone: tzinfo) -> TimexValue:
 
 
 def _years(first: int, last: int, zone: tzinfo, grain: Grain) -> Instant:
+    """Years ``first`` to ``last``; year 0 (in decade ``000`` or century ``00``) is left out.
+
+    Year 0 does not exist in the calendar ``datetime`` uses, so the value ``0000`` is an
+    error rather than an empty range at 0001-01-01; the end of year 9999 cannot be held.
+    """
+    if last < 1:
+        raise ValueFormatError(f"year {last} does not exist; the first year is 1")
+    if last >= 9999:
+        raise OverflowError(f"the end of year {last} cannot be represented")
     return Instant(start_of_day(date(max(first, 1), 1, 1), zone), start_of_day(date(last + 1, 1, 1), zone), grain)
 
 
