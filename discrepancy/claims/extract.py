@@ -1,0 +1,389 @@
+"""From a tagged text to windows and their claims.
+
+The extractor reads sentence by sentence.  In each it finds the words that name a window
+(from the rule files' vocabularies), the cue phrases that start, end, extend or announce
+one, and the time expressions the temporal layer found.  Each time expression is then
+given to the cue nearest before it in its sentence (or, failing that, just after it):
+
+* a length next to a window word ("a 72-hour ceasefire", "paused for a period of one
+  week", "the lockdown had lasted 76 days") is a `StatedDuration`;
+* a time the tagger marked as a bound ("until February 1"), or one after a planned-end cue
+  ("was due to expire on July 20"), is an `EndBound`, unless an extension cue claims it
+  ("extended until November 24"), when it is an `Observation` that the window ran on;
+* a time after a start cue ("took effect at 8 a.m.", "from Monday") is a `StatedStart`;
+* a time after an end cue in a sentence that reports rather than plans ("strikes resumed
+  overnight Monday", "lifted on Monday") is an `Observation` of the end;
+* a time after an announcement cue ("announced at a Cabinet meeting Thursday") is an
+  `Announcement`; with no stated start, the earliest announcement gives the start, widened
+  to that day or the next, and marked inferred.
+
+Mentions of one document form one window, since news names the same window with many
+words ("the pause", "the ceasefire"), unless they carry different qualifiers that each
+have claims of their own ("the freight walkout", "the passenger strike"), or are proposals
+of another window ("a 30-day ceasefire instead").
+
+This is shallow reading by design: linear in the text, no parser, and no claim rather than
+a guessed one where the cues are missing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import timedelta
+from typing import Iterable, Optional, Sequence
+
+import attrs
+
+from ..temporal.expressions import Role, TimeExpression, TimexType
+from ..temporal.values import Instant, Span
+from .model import (
+    Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window,
+)
+from .sentences import split_sentences
+from .speakers import attribute_all
+from .vocabulary import GENERIC_CUES, GenericCues, WindowVocabulary, phrase_pattern
+
+# How far (in characters) a cue reaches to claim a time expression in its sentence; cues
+# after the expression reach less far, since English mostly puts the verb first.
+CUE_REACH = 90
+AFTER_PENALTY = 1.6
+
+# Words just before a length that make it something other than the window's length.
+_NOT_A_LENGTH_BEFORE = frozenset(
+    "in within after over past last next than every per nearly almost since during about around first".split()
+)
+# Words just after a length that make it an offset or the length of something else.
+_NOT_A_LENGTH_AFTER = frozenset("after before later earlier ago into of since from before".split())
+# Cues that introduce the window's own length.
+_LENGTH_CUES = re.compile(
+    r"(?:\bfor(?:\s+a\s+period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
+    r"|\blong|\bset\s+to\s+last)\s*$",
+    re.IGNORECASE,
+)
+_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:propos\w*|offer\w*|suggest\w*|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"|full|rival|counter-?proposal)\b[^.,;]{0,30}$",
+    re.IGNORECASE,
+)
+_PROPOSAL_AFTER = re.compile(r"^[^.;]{0,25}\binstead\b", re.IGNORECASE)
+_QUALIFIER_AFTER = re.compile(r"^\s+(?:in|on|for|at|by)\s+(?:the\s+)?([a-z][a-z-]+)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_UNQUALIFYING = frozenset(
+    """
+    a an the this that its their his her our these those whose which new latest current earlier previous
+    temporary unilateral bilateral nationwide humanitarian full partial total proposed agreed planned
+    so-called supposed initial original interim first second last brief short long limited general
+    """.split()
+)
+_STRUCTURAL = frozenset(
+    "government city country port nuclear national federal state local international the and of".split()
+)
+
+
+@attrs.frozen
+class _Cue:
+    role: str  # "start", "end", "extend", "announce", "planned_end"
+    span: Span
+    phrase: str
+    specific: bool  # from a window's own vocabulary rather than the generic list
+    not_yet: bool  # stated as planned or future, not as having happened
+
+
+class Extractor:
+    """Reusable: compiles the vocabularies once, then extracts windows from many texts."""
+
+    def __init__(self, vocabularies: Sequence[WindowVocabulary], cues: GenericCues = GENERIC_CUES):
+        self.vocabularies = tuple(vocabularies)
+        self._called = [(v.kind, phrase_pattern(v.called)) for v in self.vocabularies if v.called]
+        specific_end = {p for v in self.vocabularies for p in v.ended_by}
+        specific_start = {p for v in self.vocabularies for p in v.started_by}
+        specific_extend = {p for v in self.vocabularies for p in v.extended_by}
+        self._specific = specific_end | specific_start | specific_extend
+        self._cue_patterns = [
+            ("planned_end", phrase_pattern(cues.planned_end)),
+            ("extend", phrase_pattern(set(cues.extended_by) | specific_extend)),
+            ("end", phrase_pattern(set(cues.ended_by) | specific_end)),
+            ("start", phrase_pattern(set(cues.started_by) | specific_start)),
+            ("announce", phrase_pattern(cues.announced_by)),
+        ]
+        self._not_yet = phrase_pattern(cues.not_yet)
+        self._any_window_word = phrase_pattern(p for v in self.vocabularies for p in v.called)
+
+    # -- sentence analysis -------------------------------------------------------------
+
+    def _mentions(self, text: str, sentence: Span) -> list[tuple[str, Span, Optional[str]]]:
+        found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
+        for kind, pattern in self._called:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                key = (match.start(), match.end())
+                if key in found and len(found[key][1]) >= match.end() - match.start():
+                    continue
+                span = Span(match.start(), match.end())
+                found[key] = (kind, span, _qualifier(text, span, sentence))
+        # Keep the longest of overlapping mentions ("travel ban" over "ban").
+        kept: list[tuple[str, Span, Optional[str]]] = []
+        for item in sorted(found.values(), key=lambda m: (m[1].start, -len(m[1]))):
+            if kept and kept[-1][1].overlaps(item[1]):
+                continue
+            kept.append(item)
+        return kept
+
+    def _cues(self, text: str, sentence: Span) -> list[_Cue]:
+        cues: list[_Cue] = []
+        taken: list[Span] = []
+        for role, pattern in self._cue_patterns:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                span = Span(match.start(), match.end())
+                if any(span.overlaps(other) for other in taken):
+                    continue
+                taken.append(span)
+                phrase = " ".join(match.group(0).lower().split())
+                clause_start = max(sentence.start, _clause_start(text, sentence.start, span.start))
+                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - 40), span.start))
+                cues.append(_Cue(role, span, phrase, phrase in self._specific, not_yet or role == "planned_end"))
+        return sorted(cues, key=lambda cue: cue.span.start)
+
+    # -- the whole text ----------------------------------------------------------------
+
+    def extract(self, text: str, expressions: Sequence[TimeExpression], scan_from: int = 0) -> list[Window]:
+        """The windows ``text`` talks about, with their claims, in order of first mention."""
+        sentences = split_sentences(text, scan_from)
+        attributions = attribute_all(text, sentences)
+        ordered = sorted(expressions, key=lambda e: (e.span.start, e.span.end))
+        starts = [e.span.start for e in ordered]
+        builder = _WindowBuilder()
+        current: Optional[tuple[str, Optional[str]]] = None
+        for sentence, attribution in zip(sentences, attributions):
+            said_by = attribution.speaker if attribution else None
+            low = bisect.bisect_left(starts, sentence.start)
+            high = bisect.bisect_left(starts, sentence.end)
+            in_sentence = [e for e in ordered[low:high] if e.span.end <= sentence.end]
+            mentions = self._mentions(text, sentence)
+            keys = []
+            for kind, span, qualifier in mentions:
+                key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
+                keys.append((span, key))
+            if not in_sentence:
+                current = keys[-1][1] if keys else current
+                continue
+            cues = self._cues(text, sentence)
+            said_at = self._statement_time(in_sentence, cues)
+            for expression in in_sentence:
+                target = _nearest_key(keys, expression.span) if keys else current
+                self._assign(text, expression, cues, keys, target, said_by, said_at, builder)
+            current = keys[-1][1] if keys else current
+        return builder.windows()
+
+    def _statement_time(self, expressions: Sequence[TimeExpression], cues: Sequence[_Cue]) -> Optional[Instant]:
+        for expression in expressions:
+            if expression.type in (TimexType.DATE, TimexType.TIME) and expression.instant is not None:
+                cue = _claiming_cue(expression.span, cues)
+                if cue is not None and cue.role == "announce":
+                    return expression.instant
+        return None
+
+    def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
+                keys: list[tuple[Span, tuple[str, Optional[str]]]], target, said_by, said_at,
+                builder: "_WindowBuilder") -> None:
+        common = dict(text=expression.text, span=expression.span, said_by=said_by)
+        if expression.type is TimexType.DURATION:
+            if target is None or expression.duration is None or not keys:
+                return
+            if self._is_window_length(text, expression, keys):
+                builder.add(target, "durations", StatedDuration(value=expression.duration, said_at=said_at, **common))
+            return
+        if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
+            return
+        cue = _claiming_cue(expression.span, cues)
+        if target is None:
+            return
+        if not keys and (cue is None or not (cue.specific or cue.role == "extend")):
+            # With no window word in the sentence, only a window's own end words ("strikes
+            # resumed") or an extension tie a time to the window discussed before.
+            return
+        cue_text = cue.phrase if cue else ""
+        if expression.role is Role.BOUND or (cue is not None and cue.role == "planned_end"):
+            end = expression.bound.end if expression.bound is not None else expression.instant
+            if cue is not None and cue.role == "extend":
+                builder.add(target, "observations", Observation(
+                    value=end, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
+            else:
+                inclusive = expression.bound.inclusive if expression.bound is not None else None
+                cue_word = expression.bound.cue if expression.bound is not None else cue_text
+                builder.add(target, "bounds", EndBound(
+                    value=end, cue=cue_word, inclusive=inclusive, said_at=said_at, **common))
+            return
+        if expression.role is Role.START or (cue is not None and cue.role == "start"):
+            builder.add(target, "starts", StatedStart(value=expression.instant, cue=cue_text, said_at=said_at, **common))
+            return
+        if cue is None:
+            return
+        if cue.role == "end" and not cue.not_yet:
+            builder.add(target, "observations", Observation(
+                value=expression.instant, kind=ObservationKind.ENDED, event=cue_text, said_at=said_at, **common))
+        elif cue.role == "extend":
+            builder.add(target, "observations", Observation(
+                value=expression.instant, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
+        elif cue.role == "announce" and keys:
+            builder.add(target, "announcements", Announcement(value=expression.instant, said_at=said_at, **common))
+
+    def _is_window_length(self, text: str, expression: TimeExpression,
+                          keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
+        """Whether a length in a sentence naming a window is that window's length."""
+        before = text[max(0, expression.span.start - 40) : expression.span.start]
+        after = text[expression.span.end : expression.span.end + 40]
+        next_words = _WORD.findall(after)[:3]
+        # "a 72-hour humanitarian ceasefire": the length modifies the window word after it.
+        for span, _key in keys:
+            gap = text[expression.span.end : span.start]
+            if 0 <= span.start - expression.span.end <= 30 and _only_modifiers(gap):
+                return True
+        if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER:
+            return False
+        if expression.text[-1:].isalpha() and "-" in expression.text and next_words:
+            # A hyphenated length ("11-day war") modifies the noun after it, not our window.
+            return False
+        if _LENGTH_CUES.search(before):
+            return True
+        previous_words = _WORD.findall(before)[-2:]
+        if any(word.lower() in _NOT_A_LENGTH_BEFORE for word in previous_words):
+            return False
+        near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
+        return bool(near)
+
+
+def _only_modifiers(gap: str) -> bool:
+    """Whether the text between a length and a window word is only adjectives ("humanitarian")."""
+    words = _WORD.findall(gap)
+    if re.search(r"[,.;:()\"\u201c\u201d]", gap):
+        return False
+    return len(words) <= 2 and all(word.lower() not in ("of", "and", "or", "after", "before") for word in words)
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    cut = max(text.rfind(mark, sentence_start, position) for mark in (",", ";", ":", "\u2014"))
+    return cut + 1 if cut >= 0 else sentence_start
+
+
+def _claiming_cue(span: Span, cues: Sequence[_Cue]) -> Optional[_Cue]:
+    """The cue nearest before ``span`` within reach, else the nearest after it."""
+    best: Optional[_Cue] = None
+    best_distance = float("inf")
+    for cue in cues:
+        if cue.span.end <= span.start:
+            distance = span.start - cue.span.end
+        elif cue.span.start >= span.end:
+            distance = (cue.span.start - span.end) * AFTER_PENALTY
+        else:
+            continue
+        if distance <= CUE_REACH and distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:
+    return min(keys, key=lambda item: abs(item[0].start - span.start))[1]
+
+
+def _qualifier(text: str, span: Span, sentence: Span) -> Optional[str]:
+    """A word that tells this window apart from others of its kind, or None.
+
+    Proposals ("a 30-day ceasefire instead") are always apart; otherwise a noun right
+    before the window word ("the passenger strike") or after a preposition ("the walkout
+    in freight") qualifies it, unless it only describes ("humanitarian", "new").
+    """
+    before = text[sentence.start : span.start]
+    after = text[span.end : sentence.end]
+    if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after):
+        return f"proposal@{span.start}"
+    words = _WORD.findall(before[-40:])
+    if words and not before.rstrip().endswith((",", ";", ":")):
+        candidate = words[-1].lower()
+        if (candidate.isalpha() and candidate not in _UNQUALIFYING and candidate not in _STRUCTURAL
+                and not words[-1][0].isupper() and not candidate.endswith(("day", "week", "month", "hour", "year"))):
+            return candidate
+    match = _QUALIFIER_AFTER.match(after)
+    if match and match.group(1) not in _UNQUALIFYING and match.group(1) not in _STRUCTURAL:
+        word = match.group(1)
+        if word.islower():
+            return word
+    return None
+
+
+class _WindowBuilder:
+    """Collects mentions and claims per (kind, qualifier), then forms windows."""
+
+    def __init__(self) -> None:
+        self._order: list[tuple[str, Optional[str]]] = []
+        self._mentions: dict[tuple[str, Optional[str]], list[Mention]] = {}
+        self._claims: dict[tuple[str, Optional[str]], dict[str, list]] = {}
+
+    def mention(self, kind: str, qualifier: Optional[str], mention: Mention) -> tuple[str, Optional[str]]:
+        key = (kind, qualifier)
+        if key not in self._mentions:
+            self._order.append(key)
+            self._mentions[key] = []
+            self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": []}
+        self._mentions[key].append(mention)
+        return key
+
+    def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:
+        self._claims[key][field].append(claim)
+
+    def windows(self) -> list[Window]:
+        groups = self._merged_groups()
+        windows: list[Window] = []
+        for number, members in enumerate(groups, start=1):
+            mentions = [m for key in members for m in self._mentions[key]]
+            claims = {field: [c for key in members for c in self._claims[key][field]] for field in self._claims[members[0]]}
+            if not any(claims[field] for field in ("durations", "bounds", "starts", "observations")):
+                continue
+            kinds = [key[0] for key in members for _ in self._mentions[key]]
+            kind = max(sorted(set(kinds)), key=kinds.count)
+            announcements = sorted(claims["announcements"], key=lambda a: a.value.earliest)
+            starts = claims["starts"]
+            if not starts and announcements:
+                starts = [_inferred_start(announcements[0])]
+            windows.append(Window(
+                id=f"w{number}", kind=kind, mentions=sorted(mentions, key=lambda m: m.span.start),
+                durations=claims["durations"], bounds=claims["bounds"], starts=starts,
+                observations=claims["observations"], announced=announcements[0] if announcements else None,
+            ))
+        return [attrs.evolve(window, id=f"w{index}") for index, window in enumerate(windows, start=1)]
+
+    def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:
+        return any(self._claims[key][field] for field in ("durations", "bounds", "starts", "observations"))
+
+    def _merged_groups(self) -> list[list[tuple[str, Optional[str]]]]:
+        """One group for the document, split only by distinct qualifiers that have claims."""
+        distinct = [key for key in self._order if key[1] is not None and self._has_claims(key)]
+        by_qualifier: dict[str, list[tuple[str, Optional[str]]]] = {}
+        for key in distinct:
+            by_qualifier.setdefault(key[1], []).append(key)
+        plain_qualifiers = [q for q in by_qualifier if not q.startswith("proposal@")]
+        groups: list[list[tuple[str, Optional[str]]]] = []
+        if len(plain_qualifiers) >= 2:
+            groups.extend(by_qualifier[q] for q in plain_qualifiers)
+            rest = [key for key in self._order if key[1] not in plain_qualifiers and not str(key[1]).startswith("proposal@")]
+        else:
+            rest = [key for key in self._order if not str(key[1]).startswith("proposal@")]
+        if rest:
+            groups.insert(0, rest)
+        groups.extend([key] for key in self._order if str(key[1]).startswith("proposal@"))
+        return [group for group in groups if group]
+
+
+def _inferred_start(announcement: Announcement) -> StatedStart:
+    """With no stated start, the window began the day it was announced or the day after."""
+    days = announcement.value.days()
+    zone = announcement.value.zone
+    value = Instant.of_days(days[0], days[-1] + timedelta(days=1), zone)
+    return StatedStart(text=announcement.text, span=announcement.span, value=value, cue="announced",
+                       inferred=True, said_by=announcement.said_by, said_at=announcement.said_at)
+
+
+def extract_windows(text: str, expressions: Sequence[TimeExpression], vocabularies: Iterable[WindowVocabulary],
+                    scan_from: int = 0) -> list[Window]:
+    """Convenience: extract with a one-off `Extractor`."""
+    return Extractor(tuple(vocabularies)).extract(text, expressions, scan_from)

@@ -1,0 +1,89 @@
+"""The words that name a kind of window and the events that start, end or extend it.
+
+A `WindowVocabulary` is what the extractor needs to know about a domain; rule files
+declare it (``window pause: called "ceasefire", ...``) and the rules layer hands it down,
+so this layer never reads rule files itself.  `GENERIC_CUES` holds the words that mean the
+same thing whatever the window: "took effect" starts any window, "extended" lengthens any.
+
+Phrases match whole words, case-insensitively, exactly as written: list plural and
+hyphenated forms explicitly ("truce", "truces", "cease-fire"), because the plural of a
+window word is often another thing ("strike" is a walkout; "strikes" are often missiles).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Pattern
+
+import attrs
+
+
+def _as_phrases(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(value.lower().split()) for value in values if value.strip()}))
+
+
+@attrs.frozen
+class WindowVocabulary:
+    """How one kind of window shows up in text."""
+
+    kind: str
+    called: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    started_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
+    ended_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
+    extended_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
+
+
+@attrs.frozen
+class GenericCues:
+    """Cue phrases shared by every kind of window."""
+
+    started_by: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    ended_by: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    extended_by: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    announced_by: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    planned_end: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    not_yet: tuple[str, ...] = attrs.field(converter=_as_phrases)
+
+
+GENERIC_CUES = GenericCues(
+    started_by=(
+        "took effect", "take effect", "takes effect", "taking effect", "went into effect", "came into force",
+        "come into force", "entered into force", "began", "begin", "begins", "beginning", "started", "starting",
+        "start", "starts", "imposed", "kicked off", "in force from", "effective",
+    ),
+    ended_by=(
+        "ended", "ends", "ending", "was over", "declared the ceasefire over", "declared it over", "called off",
+        "collapsed", "broke down", "lifted", "expired", "lapsed", "ran out", "was voided", "voided", "revoked",
+        "scrapped", "terminated", "cut short",
+    ),
+    extended_by=(
+        "extended", "extends", "extending", "extension", "prolonged", "renewed", "remain in place",
+        "remain in force", "stay in force", "stay in place", "remains in place", "held until", "lasted until",
+    ),
+    announced_by=(
+        "announced", "announces", "agreed", "agree", "ordered", "declared", "claimed", "said", "says", "issued",
+        "signed", "proclaimed", "unveiled", "brokered", "approved", "decreed", "set", "called for",
+    ),
+    planned_end=(
+        "due to end", "due to expire", "due to run out", "due to lapse", "was to end", "set to end", "set to expire",
+        "scheduled to end", "scheduled to expire", "expire on", "expires on", "expire at", "expires at",
+        "run out", "runs out", "would end", "will end", "to expire", "to lapse", "due to sit again",
+    ),
+    not_yet=(
+        "will", "would", "due to", "set to", "expected to", "scheduled to", "plans to", "planned to",
+        "is to", "are to", "was to", "were to", "threatened to", "could", "may", "might", "if",
+    ),
+)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> Pattern[str]:
+    """One compiled alternation matching any phrase as whole words, longest first.
+
+    Literal alternatives under a word boundary cannot backtrack beyond one phrase, so the
+    scan stays linear in the text.
+    """
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    body = "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
