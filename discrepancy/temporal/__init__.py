@@ -4,10 +4,11 @@ Knows nothing of claims, windows or rules.
 """
 
 from .expressions import Bound, Role, TimeExpression, TimexType
+from .recognise import find_times
 from .timex import TimexPattern, format_instant, parse_timex
 from .values import Duration, DurationRange, ElapsedRange, Grain, Instant, Interval, Span
 
 __all__ = [
     "Bound", "Duration", "DurationRange", "ElapsedRange", "Grain", "Instant", "Interval", "Role",
-    "Span", "TimeExpression", "TimexPattern", "TimexType", "format_instant", "parse_timex",
+    "Span", "TimeExpression", "TimexPattern", "TimexType", "find_times", "format_instant", "parse_timex",
 ]

@@ -59,6 +59,7 @@ class TimeExpression:
     bound: Optional[Bound] = None
     cue_span: Optional[Span] = None
     mod: Optional[str] = None
+    cue: Optional[str] = None  # the cue word itself ("until", "from"), when there is one
 
     @property
     def start(self) -> int:

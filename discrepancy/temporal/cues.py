@@ -1,0 +1,119 @@
+"""The words just before a time that give it a role in a window: "until", "through", "from".
+
+TimeML keeps such words out of the TIMEX ("until <TIMEX3>February 1</TIMEX3>"), so the
+expression's span never includes them; this module finds them beside the span, records their
+own span, and says what they mean for the window's end:
+
+- ``inclusive=True`` ("through Sunday", "by Friday", "at the end of D"): the window ends
+  exactly when the named time ends (the midnight that starts Monday).
+- ``inclusive=False`` ("before Friday"): it ends exactly when the named time begins.
+- ``inclusive=None`` ("until February 1", "till", "expires on"): English leaves it open, so
+  the end is the whole named time, from its start to its end.
+
+Starts ("from", "starting", "as of", "effective") get role START and their cue span.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import attrs
+
+from .expressions import Bound, Role, TimeExpression, TimexType
+from .lexicon import BOUND_CUES, START_CUES
+from .patterns import S, words
+from .values import Instant, Span
+
+_PREPOSITION = r"(?:" + S + r"(?:on|at|in|the|of))?(?:" + S + r"(?:on|at|the))?"
+_BOUND_BEFORE = re.compile(
+    r"(?<![\w])(?P<cue>" + words(c for c in BOUND_CUES if c not in ("to",)) + r")" + _PREPOSITION + r"\s{1,3}$",
+    re.IGNORECASE,
+)
+_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>" + words(START_CUES) + r")" + _PREPOSITION + r"\s{1,3}$", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(r"(?<![\w])(?P<cue>to|and|through|thru|until|till|-|\u2013)" + _PREPOSITION + r"\s{0,3}$", re.IGNORECASE)
+_RANGE_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>from|between)" + _PREPOSITION + r"\s{1,3}$", re.IGNORECASE)
+_AT_END = re.compile(r"(?<![\w])(?P<cue>at|by|before|until|till)\s{1,3}$", re.IGNORECASE)
+_LOOK_BACK = 40
+
+
+def bound_end(instant: Instant, inclusive: Optional[bool]) -> Instant:
+    """When a window bounded by ``instant`` stops, honest about an open ``inclusive``."""
+    if inclusive is True:
+        return Instant(instant.latest, instant.latest, instant.grain)
+    if inclusive is False:
+        return Instant(instant.earliest, instant.earliest, instant.grain)
+    return instant
+
+
+def _bound(expression: TimeExpression, cue: str, cue_span: Span, inclusive: Optional[bool]) -> TimeExpression:
+    bound = Bound(cue, cue_span, inclusive, bound_end(expression.instant, inclusive))
+    return attrs.evolve(expression, role=Role.BOUND, bound=bound, cue_span=cue_span, cue=cue)
+
+
+def attach_cues(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """The expressions with roles and bounds read from the words just before each."""
+    result: list[TimeExpression] = []
+    for index, expression in enumerate(expressions):
+        if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
+            result.append(expression)
+            continue
+        window_start = max(0, expression.start - _LOOK_BACK)
+        before = text[window_start: expression.start]
+        previous = result[-1] if result else None
+        paired = _range_pair(text, previous, expression, before, window_start)
+        if paired is not None:
+            first, second = paired
+            result[-1] = first
+            result.append(second)
+            continue
+        match = _BOUND_BEFORE.search(before)
+        if match:
+            cue = re.sub(r"\s+", " ", match.group("cue").lower())
+            span = Span(window_start + match.start("cue"), window_start + match.end("cue"))
+            inclusive = BOUND_CUES[cue]
+            if expression.mod == "END" and cue in ("at", "by"):
+                inclusive = True
+            result.append(_bound(expression, cue, span, inclusive))
+            continue
+        if expression.mod == "END":
+            at_end = _AT_END.search(before)
+            if at_end:
+                span = Span(window_start + at_end.start("cue"), window_start + at_end.end("cue"))
+                result.append(_bound(expression, at_end.group("cue").lower(), span, True))
+                continue
+        match = _START_BEFORE.search(before)
+        if match:
+            cue = re.sub(r"\s+", " ", match.group("cue").lower())
+            span = Span(window_start + match.start("cue"), window_start + match.end("cue"))
+            result.append(attrs.evolve(expression, role=Role.START, cue_span=span, cue=cue))
+            continue
+        result.append(expression)
+    return result
+
+
+def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeExpression,
+                before: str, window_start: int) -> Optional[tuple[TimeExpression, TimeExpression]]:
+    """ "from May 8 to May 11", "between Monday and Friday": a start and an end together."""
+    if previous is None or previous.instant is None or previous.end > expression.start:
+        return None
+    gap = text[previous.end: expression.start]
+    end_cue = _RANGE_END_BEFORE.search(gap)
+    if not end_cue or len(gap) > 25:
+        return None
+    opener = _RANGE_START_BEFORE.search(text[max(0, previous.start - _LOOK_BACK): previous.start])
+    cue = re.sub(r"\s+", " ", end_cue.group("cue").lower())
+    if opener is None and cue not in ("through", "thru", "until", "till"):
+        return None
+    if opener is not None and opener.group("cue").lower() == "between" and cue != "and":
+        return None
+    if opener is None and previous.role is None:
+        return None
+    first = previous
+    if opener is not None and previous.role is None:
+        opener_start = max(0, previous.start - _LOOK_BACK) + opener.start("cue")
+        opener_span = Span(opener_start, opener_start + len(opener.group("cue")))
+        first = attrs.evolve(previous, role=Role.START, cue_span=opener_span, cue=opener.group("cue").lower())
+    cue_span = Span(previous.end + end_cue.start("cue"), previous.end + end_cue.end("cue"))
+    inclusive = {"through": True, "thru": True}.get(cue)
+    return first, _bound(expression, cue, cue_span, inclusive)

@@ -1,0 +1,981 @@
+"""Giving each recognised piece its meaning: TIMEX3 type and value, and an honest range.
+
+A piece's meaning depends on the reference date and zone, on the tense of its clause (a bare
+"Wednesday" is the one before or after the reference), and on the discourse anchor: the last
+time the text named ("the following day", "a year earlier", "the quarter").  All three come
+in as arguments; this module never reads the clock.
+
+Values are formed at the grain the text states them (TIMEX3), and ranges come from the value
+through `timex.parse_timex`, then narrowed or widened for what TIMEX3 cannot say ("early
+2025", "overnight Monday", "midnight on Saturday").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+from fractions import Fraction
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+import attrs
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from dateutil.relativedelta import relativedelta
+
+from . import lexicon as lx
+from .expressions import TimexType
+from .numbers import parse_amount, parse_ordinal
+from .tense import Tense
+from .timex import TimexPattern, parse_timex, part_of_day
+from .values import Duration, DurationRange, Grain, Instant, localize, start_of_day
+
+
+@attrs.frozen
+class Piece:
+    """A stretch of text a rule matched, or two neighbouring pieces joined by `recognise`."""
+
+    kind: str
+    start: int
+    end: int
+    groups: dict = attrs.field(eq=False, factory=dict)
+    parts: tuple = ()
+    glue: str = ""
+
+    def group(self, name: str) -> Optional[str]:
+        return self.groups.get(name)
+
+
+@attrs.frozen
+class Meaning:
+    """What a piece means: its TIMEX3 type and value and the value object behind them."""
+
+    type: TimexType
+    value: str
+    instant: Optional[Instant] = None
+    duration: Optional[DurationRange] = None
+    mod: Optional[str] = None
+    start: Optional[int] = None  # a narrower start than the piece's, when a leading word is not part of the TIMEX
+
+
+@attrs.frozen
+class Context:
+    """What resolution needs besides the piece: reference day, zone, clause tense, anchor."""
+
+    reference: date
+    zone: tzinfo
+    tense: Tense = Tense.UNMARKED
+    anchor: Optional[Instant] = None
+    text: str = ""
+
+
+# --- grains and units -------------------------------------------------------------------
+
+UNIT_GRAINS: dict[str, Grain] = {
+    "second": Grain.SECOND, "minute": Grain.MINUTE, "hour": Grain.HOUR, "day": Grain.DAY,
+    "night": Grain.DAY, "week": Grain.WEEK, "fortnight": Grain.WEEK, "weekend": Grain.WEEK,
+    "month": Grain.MONTH, "quarter": Grain.QUARTER, "year": Grain.YEAR, "decade": Grain.DECADE,
+    "century": Grain.CENTURY, "millennium": Grain.CENTURY,
+}
+
+_EDGE_MODS = {
+    "early": "START", "late": "END", "mid": "MID", "end": "END", "beginning": "START",
+    "start": "START", "close": "END", "middle": "MID", "turn": "START", "first half": "START",
+    "second half": "END", "latter part": "END", "early part": "START", "earlier": None, "later": None,
+}
+# The share of a range each edge keeps: early 2025 is its first third, late 2025 its last.
+_EDGE_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
+_DAY_EDGE_FRACTIONS = {"START": (0.0, 0.5), "MID": (0.25, 0.75), "END": (0.5, 1.0)}
+
+
+def singular(unit: str) -> str:
+    unit = re.sub(r"\s+", " ", unit.lower())
+    return lx.UNIT_PLURALS.get(unit, unit)
+
+
+def unit_duration(unit: str, amount: Fraction) -> Duration:
+    """The calendar length of ``amount`` units; weeks become days so lengths compare plainly."""
+    field, multiplier = lx.UNITS[unit]
+    total = amount * multiplier
+    if field == "weeks":
+        field, total = "days", total * 7
+    if unit == "quarter":
+        field = "months"
+    return Duration.of(float(total) if total.denominator != 1 else int(total), field)
+
+
+def duration_value(unit: str, amount: Fraction) -> str:
+    """The TIMEX3 value of an exact amount of a unit, in the unit the text used (``P2W``)."""
+    if amount.denominator != 1:
+        field, multiplier = lx.UNITS[unit]
+        return Duration.of(float(amount * multiplier), field).to_iso()
+    count = int(amount)
+    code, multiplier = lx.EXACT_UNIT_CODES[unit]
+    if code == "DE":
+        return f"P{count * 10}Y"
+    if code == "CE":
+        return f"P{count * 100}Y"
+    if code == "ML":
+        return f"P{count * 1000}Y"
+    if code == "WE":
+        return f"P{count * 2}D"
+    if code.startswith("T"):
+        return f"PT{count * multiplier}{code[1]}"
+    return f"P{count * multiplier}{code}"
+
+
+def vague_value(unit: str) -> str:
+    code = lx.VAGUE_UNIT_CODES[unit]
+    return f"PT X{code[1]}".replace(" ", "") if code.startswith("T") else f"PX{code}"
+
+
+# --- instants ------------------------------------------------------------------------------
+
+def instant_of(value: str, zone: tzinfo) -> Optional[Instant]:
+    parsed = parse_timex(value, zone)
+    return parsed if isinstance(parsed, Instant) else None
+
+
+def narrow(instant: Instant, mod: Optional[str]) -> Instant:
+    """The part of a range an edge word keeps ("early 2025": January to April)."""
+    if mod not in _EDGE_FRACTIONS:
+        return instant
+    fractions = _DAY_EDGE_FRACTIONS if instant.grain is Grain.DAY else _EDGE_FRACTIONS
+    low, high = fractions[mod]
+    width = instant.width
+    zone = instant.zone
+    earliest = (instant.earliest.astimezone(ZoneInfo("UTC")) + width * low).astimezone(zone)
+    latest = (instant.earliest.astimezone(ZoneInfo("UTC")) + width * high).astimezone(zone)
+    return Instant(earliest, latest, instant.grain)
+
+
+def day_value(day: date) -> str:
+    return f"{day:%Y-%m-%d}"
+
+
+def week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def value_at_grain(day: date, grain: Grain) -> str:
+    if grain in (Grain.DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY):
+        return day_value(day)
+    if grain is Grain.WEEK:
+        return week_value(day)
+    if grain is Grain.MONTH:
+        return f"{day:%Y-%m}"
+    if grain is Grain.QUARTER:
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if grain is Grain.YEAR:
+        return f"{day.year:04d}"
+    if grain is Grain.DECADE:
+        return f"{day.year // 10:03d}"
+    return f"{day.year // 100:02d}"
+
+
+def date_meaning(value: str, ctx: Context, mod: Optional[str] = None, kind: TimexType = TimexType.DATE) -> Meaning:
+    instant = instant_of(value, ctx.zone)
+    if instant is not None:
+        instant = narrow(instant, mod)
+    return Meaning(kind, value, instant, mod=mod)
+
+
+# --- choosing years and days ------------------------------------------------------------------
+
+_WRONG_SIDE_PENALTY_DAYS = 60
+
+
+def nearest_year_for(month: int, day: int, ctx: Context, weekday: Optional[int] = None) -> Optional[date]:
+    """The year that puts month/day nearest the reference, leaning to the clause's tense."""
+    candidates = []
+    for year in range(ctx.reference.year - 4, ctx.reference.year + 5):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None:
+        matching = [c for c in candidates if c.weekday() == weekday]
+        if matching:
+            candidates = matching
+    if not candidates:
+        return None
+
+    def score(candidate: date) -> tuple[int, int]:
+        offset = (candidate - ctx.reference).days
+        penalty = 0
+        if (ctx.tense is Tense.PAST and offset > 0) or (ctx.tense is Tense.FUTURE and offset < 0):
+            penalty = _WRONG_SIDE_PENALTY_DAYS
+        return abs(offset) + penalty, offset  # ties go to the past
+
+    return min(candidates, key=score)
+
+
+def month_year(month: int, rel: Optional[str], ctx: Context) -> int:
+    """The year of a month named without one ("in April", "last November")."""
+    ref = ctx.reference
+    here = ref.year * 12 + ref.month - 1
+    if rel in ("last", "past", "previous"):
+        candidates = [y for y in (ref.year - 1, ref.year) if y * 12 + month - 1 < here]
+        return max(candidates)
+    if rel in ("next", "coming"):
+        candidates = [y for y in (ref.year, ref.year + 1) if y * 12 + month - 1 > here]
+        return min(candidates)
+    if rel == "this":
+        return ref.year
+
+    def score(year: int) -> tuple[int, int]:
+        offset = year * 12 + month - 1 - here
+        penalty = 0
+        if (ctx.tense is Tense.PAST and offset > 0) or (ctx.tense is Tense.FUTURE and offset < 0):
+            penalty = 2
+        return abs(offset) + penalty, offset
+
+    return min((ref.year - 1, ref.year, ref.year + 1), key=score)
+
+
+def weekday_date(weekday: int, rel: Optional[str], ctx: Context) -> date:
+    """The date of a named weekday: the one just gone in a past clause, the next in a future one."""
+    ref = ctx.reference
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if rel in ("last", "past", "previous"):
+        return ref - timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return ref + timedelta(days=ahead or 7)
+    if ctx.tense is Tense.FUTURE or (rel == "this" and ctx.tense is not Tense.PAST):
+        return ref + timedelta(days=ahead)
+    return ref - timedelta(days=back)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, 1) + relativedelta(months=1, days=-1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> Optional[date]:
+    name = re.sub(r"\s+", " ", name.lower())
+    if name in lx.FIXED_HOLIDAYS:
+        month, day = lx.FIXED_HOLIDAYS[name]
+        return date(year, month, day)
+    if name in lx.NTH_WEEKDAY_HOLIDAYS:
+        return nth_weekday(year, *lx.NTH_WEEKDAY_HOLIDAYS[name])
+    if name in lx.EASTER_HOLIDAYS:
+        method = EASTER_ORTHODOX if name.startswith("orthodox") else EASTER_WESTERN
+        return easter(year, method) + timedelta(days=lx.EASTER_HOLIDAYS[name])
+    return None
+
+
+def _year_of(text: Optional[str], ctx: Context) -> Optional[int]:
+    if not text:
+        return None
+    text = re.sub(r"\s+", " ", text.lower())
+    if text == "this year":
+        return ctx.reference.year
+    if text == "last year":
+        return ctx.reference.year - 1
+    if text == "next year":
+        return ctx.reference.year + 1
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 2:
+        year = int(digits)
+        return 1900 + year if year >= 50 else 2000 + year
+    return int(digits) if digits else None
+
+
+def _month_of(text: str) -> int:
+    return lx.MONTHS[text.lower().rstrip(".")]
+
+
+def _weekday_of(text: str) -> int:
+    return lx.WEEKDAYS.get(text.lower(), lx.WEEKDAY_ABBREVIATIONS.get(text))
+
+
+def _anchor_day(ctx: Context) -> date:
+    if ctx.anchor is not None and ctx.anchor.grain.rank <= Grain.DAY.rank:
+        return ctx.anchor.earliest.date()
+    return ctx.reference
+
+
+# --- days: the pieces that name one calendar day ------------------------------------------------
+
+DAY_KINDS = frozenset({
+    "iso_date", "slash_date", "compact_date", "month_day", "day_month", "ordinal_day",
+    "weekday", "relative_day", "holiday", "dated_weekday",
+})
+
+
+def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
+    """The calendar day a day-naming piece names, or ``None`` when it names none."""
+    kind = piece.kind
+    try:
+        if kind in ("iso_date", "compact_date"):
+            return date(int(piece.group("y")), int(piece.group("m")), int(piece.group("d")))
+        if kind == "slash_date":
+            return date(_year_of(piece.group("y"), ctx), int(piece.group("m")), int(piece.group("d")))
+        if kind in ("month_day", "day_month"):
+            month = _month_of(piece.group("month"))
+            day = parse_ordinal(piece.group("d")) or int(piece.group("d"))
+            year = _year_of(piece.group("y"), ctx)
+            weekday = piece.groups.get("_weekday")
+            if year is None:
+                return nearest_year_for(month, day, ctx, weekday)
+            return date(year, month, day)
+        if kind == "ordinal_day":
+            day = parse_ordinal(piece.group("d"))
+            ref = ctx.reference
+            candidates = []
+            for months in (-1, 0, 1):
+                first = date(ref.year, ref.month, 1) + relativedelta(months=months)
+                try:
+                    candidates.append(date(first.year, first.month, day))
+                except ValueError:
+                    pass
+            return nearest_in(candidates, ctx)
+        if kind == "weekday":
+            rel = (piece.group("rel") or "").lower() or None
+            if rel in ("every", "each"):
+                return None
+            return weekday_date(_weekday_of(piece.group("wd")), rel, ctx)
+        if kind == "relative_day":
+            word = re.sub(r"\s+", " ", piece.group("rd").lower())
+            offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+                       "the day before yesterday": -2, "the day after tomorrow": 2}
+            return ctx.reference + timedelta(days=offsets[word])
+        if kind == "holiday":
+            year = _year_of(piece.group("y"), ctx)
+            name = piece.group("h")
+            rel = (piece.group("rel") or "").lower()
+            if year is None:
+                candidates = [holiday_date(name, y) for y in range(ctx.reference.year - 1, ctx.reference.year + 2)]
+                candidates = [c for c in candidates if c is not None]
+                if rel == "last":
+                    candidates = [c for c in candidates if c < ctx.reference]
+                    return max(candidates) if candidates else None
+                if rel == "next":
+                    candidates = [c for c in candidates if c > ctx.reference]
+                    return min(candidates) if candidates else None
+                return nearest_in(candidates, ctx)
+            return holiday_date(name, year)
+        if kind == "dated_weekday":
+            weekday_piece, dated = piece.parts
+            dated_groups = dict(dated.groups)
+            dated_groups["_weekday"] = _weekday_of(weekday_piece.group("wd"))
+            return resolve_day(attrs.evolve(dated, groups=dated_groups), ctx)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return None
+
+
+def nearest_in(candidates: list[date], ctx: Context) -> Optional[date]:
+    if not candidates:
+        return None
+
+    def score(candidate: date) -> tuple[int, int]:
+        offset = (candidate - ctx.reference).days
+        penalty = 0
+        if (ctx.tense is Tense.PAST and offset > 0) or (ctx.tense is Tense.FUTURE and offset < 0):
+            penalty = _WRONG_SIDE_PENALTY_DAYS
+        return abs(offset) + penalty, offset
+
+    return min(candidates, key=score)
+
+
+# --- the meaning of each kind ----------------------------------------------------------------
+
+def resolve(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """The meaning of a piece, or ``None`` when on reflection it is not a time expression."""
+    handler = _HANDLERS.get(piece.kind)
+    if handler is None:
+        return None
+    try:
+        return handler(piece, ctx)
+    except (ValueError, KeyError, TypeError, OverflowError, ZeroDivisionError):
+        return None
+
+
+def _day_piece(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.kind == "iso_date" and piece.group("hh"):
+        day = resolve_day(piece, ctx)
+        return _clock_on_day(day, int(piece.group("hh")), int(piece.group("mm")), ctx.zone, ctx, seconds=piece.group("ss"))
+    if piece.kind == "relative_day" and piece.group("rd").lower() == "tonight":
+        day = resolve_day(piece, ctx)
+        return Meaning(TimexType.TIME, f"{day_value(day)}TNI", part_of_day(day, "NI", ctx.zone))
+    if piece.kind == "weekday" and (piece.group("rel") or "").lower() in ("every", "each"):
+        return _weekly_set(_weekday_of(piece.group("wd")))
+    day = resolve_day(piece, ctx)
+    if day is None:
+        return None
+    return Meaning(TimexType.DATE, day_value(day), Instant.of_day(day, ctx.zone))
+
+
+def _weekly_set(weekday: int, code: str = "") -> Meaning:
+    return Meaning(TimexType.SET, f"XXXX-WXX-{weekday + 1}" + (f"T{code}" if code else ""))
+
+
+def _weekday_plural(piece: Piece, ctx: Context) -> Meaning:
+    return _weekly_set(_weekday_of(piece.group("wd")))
+
+
+def _month(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    month = _month_of(piece.group("month"))
+    year = _year_of(piece.group("y"), ctx)
+    rel = (piece.group("rel") or "").lower() or None
+    if year is None:
+        year = month_year(month, rel, ctx)
+    return date_meaning(f"{year:04d}-{month:02d}", ctx)
+
+
+def _year(piece: Piece, ctx: Context) -> Meaning:
+    return date_meaning(piece.group("y"), ctx)
+
+
+def _decade(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.group("dec"):
+        first = int(piece.group("dec"))
+    elif piece.group("short"):
+        short = int(piece.group("short"))
+        first = 1900 + short if short >= 30 else 2000 + short
+    else:
+        names = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+        first = 1900 + names[piece.group("named").lower()]
+    if first % 100 == 0 and piece.group("dec"):
+        # "the 1900s" is a century as often as a decade; TIMEX3 says the decade it spells.
+        pass
+    start = piece.start
+    text = ctx.text[piece.start:piece.end]
+    if text.lower().startswith("the"):
+        start = piece.start + len(text) - len(text[3:].lstrip())
+    meaning = date_meaning(f"{first // 10:03d}", ctx)
+    return attrs.evolve(meaning, start=start)
+
+
+def _century(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    number = parse_ordinal(piece.group("ord"))
+    if not number or number < 1:
+        return None
+    return date_meaning(f"{number - 1:02d}", ctx)
+
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _quarter_value(year: int, quarter: int) -> str:
+    while quarter < 1:
+        quarter, year = quarter + 4, year - 1
+    while quarter > 4:
+        quarter, year = quarter - 4, year + 1
+    return f"{year:04d}-Q{quarter}"
+
+
+def _current_quarter(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _anchor_quarter(ctx: Context) -> Optional[tuple[int, int]]:
+    if ctx.anchor is not None and ctx.anchor.grain is Grain.QUARTER:
+        return _current_quarter(ctx.anchor.earliest.date())
+    return None
+
+
+def _quarter(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    quarter = _QUARTERS[piece.group("q").lower()]
+    year = _year_of(piece.group("y") or piece.group("yp"), ctx)
+    qrel = (piece.group("qrel") or "").lower()
+    if year is None:
+        anchor = _anchor_quarter(ctx)
+        year = anchor[0] if anchor else ctx.reference.year
+        ref_year, ref_quarter = _current_quarter(ctx.reference)
+        if anchor is None and ctx.tense is Tense.PAST and year == ref_year and quarter > ref_quarter:
+            year -= 1
+        if qrel in ("year-earlier", "year-ago", "prior", "comparable", "last", "previous"):
+            year -= 1
+        elif qrel == "next":
+            year += 1
+    return date_meaning(_quarter_value(year, quarter), ctx)
+
+
+def _quarter_code(piece: Piece, ctx: Context) -> Meaning:
+    year = _year_of(piece.group("y"), ctx) or ctx.reference.year
+    return date_meaning(_quarter_value(year, int(piece.group("q"))), ctx)
+
+
+def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    qrel = (piece.group("qrel") or "").lower()
+    unit = piece.group("unit").lower()
+    anchor = _anchor_quarter(ctx)
+    if anchor is None:
+        if unit == "period" or qrel in ("same", "comparable", "fiscal"):
+            return None
+        ref_year, ref_quarter = _current_quarter(ctx.reference)
+        anchor = (ref_year, ref_quarter - 1) if qrel in ("latest", "recent", "previous", "prior") else (ref_year, ref_quarter)
+    year, quarter = anchor
+    if qrel in ("year-earlier", "year-ago"):
+        year -= 1
+    elif qrel in ("previous", "prior") and _anchor_quarter(ctx) is not None:
+        quarter -= 1
+    if unit == "period" and not qrel:
+        return None
+    return date_meaning(_quarter_value(year, quarter), ctx)
+
+
+def _half_year(piece: Piece, ctx: Context) -> Meaning:
+    year = _year_of(piece.group("y"), ctx) or ctx.reference.year
+    half = 1 if piece.group("h").lower() == "first" else 2
+    return date_meaning(f"{year:04d}-H{half}", ctx)
+
+
+def _season(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    code = lx.SEASONS[piece.group("s").lower()]
+    rel = (piece.group("rel") or "").lower()
+    year = _year_of(piece.group("y"), ctx)
+    following = ctx.text[piece.end: piece.end + 4].lower()
+    if year is None and not rel:
+        return None
+    if year is None and rel == "the" and following.startswith(" of"):
+        return None  # "the fall of the Berlin Wall"
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
+    start = piece.start
+    if rel == "the":
+        start = piece.start + 4
+    if year is None:
+        ref = ctx.reference
+        season_order = ["WI", "SP", "SU", "FA"]
+        ref_index = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[ref.month]
+        ref_season_year = ref.year - 1 if ref.month in (1, 2) else ref.year
+        target = season_order.index(code)
+        year = ref_season_year
+        if rel in ("last", "past", "previous"):
+            year = ref_season_year if target < ref_index else ref_season_year - 1
+        elif rel in ("next", "coming"):
+            year = ref_season_year if target > ref_index else ref_season_year + 1
+        elif ctx.tense is Tense.PAST and target > ref_index:
+            year -= 1
+        elif ctx.tense is Tense.FUTURE and target < ref_index:
+            year += 1
+        if code == "WI" and year != ref_season_year and False:
+            pass
+    meaning = date_meaning(f"{year:04d}-{code}", ctx, mod)
+    return attrs.evolve(meaning, start=start)
+
+
+def _holiday(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    return _day_piece(piece, ctx)
+
+
+_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+              "coming": 1, "following": 1, "same": 0, "preceding": -1}
+
+
+def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    rel_text = re.sub(r"\s+", " ", piece.group("rel").lower())
+    unit = re.sub(r"\s+", " ", piece.group("unit").lower())
+    with_the = rel_text.startswith("the ")
+    rel = rel_text[4:] if with_the else rel_text
+    if unit == "fiscal year":
+        unit = "year"
+    if with_the and rel in ("past", "last", "next", "coming", "previous", "preceding") and unit not in ("day", "night", "morning", "weekend"):
+        # "the past year", "the next month": a stretch of that length, not a calendar unit.
+        if rel in ("previous", "preceding") and unit in ("week", "month", "year", "quarter"):
+            pass
+        else:
+            return Meaning(TimexType.DURATION, duration_value(unit, Fraction(1)),
+                           duration=DurationRange.exact(unit_duration(unit, Fraction(1))))
+    shift = _REL_SHIFT.get(rel)
+    if shift is None:
+        return None
+    # "the following day" counts from the last time the text named; "last week" from today.
+    base = _anchor_day(ctx) if with_the or rel in ("following", "preceding") else ctx.reference
+    if unit in ("day", "night", "morning"):
+        if not with_the and rel not in ("following",):
+            if unit == "night" and rel in ("last", "this"):
+                day = ctx.reference - timedelta(days=1 if rel == "last" else 0)
+                return Meaning(TimexType.TIME, f"{day_value(day)}TNI", part_of_day(day, "NI", ctx.zone))
+            if unit == "morning" and rel == "this":
+                return Meaning(TimexType.TIME, f"{day_value(ctx.reference)}TMO", part_of_day(ctx.reference, "MO", ctx.zone))
+            if unit == "day":
+                return None
+        day = base + timedelta(days=shift)
+        if unit in ("night", "morning"):
+            code = "NI" if unit == "night" else "MO"
+            return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
+        return Meaning(TimexType.DATE, day_value(day), Instant.of_day(day, ctx.zone))
+    if unit == "week":
+        day = base + timedelta(weeks=shift)
+        return date_meaning(week_value(day), ctx)
+    if unit == "weekend":
+        day = base + timedelta(weeks=shift)
+        if rel in ("last", "past", "previous") and ctx.reference.weekday() >= 5:
+            day = base  # "last weekend" said on a Sunday may be this one; keep the week
+        monday = day - timedelta(days=day.weekday())
+        saturday = monday + timedelta(days=5)
+        instant = Instant.of_days(saturday, saturday + timedelta(days=1), ctx.zone, Grain.WEEK)
+        return Meaning(TimexType.DATE, f"{week_value(day)}-WE", instant)
+    if unit == "month":
+        day = date(base.year, base.month, 1) + relativedelta(months=shift)
+        return date_meaning(f"{day:%Y-%m}", ctx)
+    if unit == "quarter":
+        year, quarter = _current_quarter(base)
+        return date_meaning(_quarter_value(year, quarter + shift), ctx)
+    if unit == "year":
+        return date_meaning(f"{base.year + shift:04d}", ctx)
+    if unit == "decade":
+        return date_meaning(f"{base.year // 10 + shift:03d}", ctx)
+    if unit == "century":
+        return date_meaning(f"{base.year // 100 + shift:02d}", ctx)
+    return None
+
+
+def _amount(text: Optional[str]) -> Optional[Fraction]:
+    return parse_amount(text) if text else None
+
+
+def _vague_range(text: str) -> Optional[tuple[int, Optional[int]]]:
+    return lx.VAGUE_QUANTITIES.get(re.sub(r"\s+", " ", text.lower()))
+
+
+def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    unit = singular(piece.group("unit"))
+    direction = re.sub(r"\s+", " ", piece.group("dir").lower())
+    amount_text = piece.group("amount")
+    if direction in ("before", "after", "since"):
+        # "two days after the attack" is a length between two events, not a date.
+        if re.match(r"\s{0,2}[\w$]", ctx.text[piece.end: piece.end + 3]):
+            return _duration_of(piece, ctx, end=piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0]))
+    backwards = direction in ("ago", "earlier", "before", "back", "previously", "prior", "since")
+    vague = _vague_range(amount_text)
+    amount = _amount(amount_text)
+    if vague is not None or amount is None:
+        return Meaning(TimexType.DATE, "PAST_REF" if backwards else "FUTURE_REF")
+    grain = UNIT_GRAINS[unit]
+    from_anchor = direction in ("earlier", "later", "before", "after", "previously", "prior")
+    anchor = ctx.anchor if from_anchor else None
+    base = _anchor_day(ctx) if from_anchor else ctx.reference
+    anchor_quarter = _anchor_quarter(ctx)
+    if unit == "year" and anchor_quarter is not None and amount == 1:
+        # "a year earlier" beside quarterly figures is the same quarter a year before.
+        year, quarter = anchor_quarter
+        return date_meaning(_quarter_value(year - 1, quarter), ctx)
+    if anchor is not None and anchor.grain in (Grain.MONTH, Grain.QUARTER, Grain.YEAR) and grain.rank >= anchor.grain.rank:
+        grain = anchor.grain
+        base = anchor.earliest.date()
+    shift = unit_duration(unit, amount)
+    if grain.rank < Grain.DAY.rank:
+        grain = Grain.DAY
+    day = (base - shift.calendar_part) if backwards else (base + shift.calendar_part)
+    if isinstance(day, datetime):
+        day = day.date()
+    return date_meaning(value_at_grain(day, grain), ctx)
+
+
+_PRECEDING_FOR = re.compile(r"(?:\b(?:for|over|within|in|through|throughout|during|of|from|after|before|spanning|lasting)\s{1,3})$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\beuros?|\bdollars?|\bpounds?|\byuan|\byen|\btimes|\bonce|\btwice|\brubles?|\bbarrels?|\btons?|\bmiles?)[\s,]{0,3}$", re.IGNORECASE)
+_FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
+
+
+def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    return _duration_of(piece, ctx)
+
+
+def _duration_of(piece: Piece, ctx: Context, end: Optional[int] = None) -> Optional[Meaning]:
+    text = ctx.text
+    if piece.group("lunit"):
+        unit = singular(piece.group("lunit"))
+        return _exact_duration(unit, Fraction(1), None, piece.start)
+    unit = singular(piece.group("unit"))
+    plural = piece.group("unit").lower() != unit
+    det = re.sub(r"\s+", " ", (piece.group("det") or "").lower())
+    amod = re.sub(r"\s+", " ", (piece.group("amod") or "").lower()) or None
+    amount_text = piece.group("amount")
+    start = piece.start
+    if piece.group("suffix") is None and amount_text and re.search(r"-\s{0,2}$", text[piece.start:piece.end].split(amount_text, 1)[-1].rsplit(piece.group("unit"), 1)[0] or ""):
+        pass
+    # A hyphenated compound ("a 30-day clock", "the one-week pause") is an adjective: its
+    # article belongs to the noun, not to the duration.
+    amount_start = text.find(amount_text, piece.start) if amount_text else -1
+    between = text[amount_start + len(amount_text): text.find(piece.group("unit"), amount_start + len(amount_text))] if amount_text else ""
+    if amount_text and "-" in between and det in ("the", "a", "an", "another", "these", "those"):
+        start = amount_start
+        det = ""
+    mod = lx.AMOUNT_MODIFIERS.get(amod) if amod else None
+    if det in ("more than", "less than", "fewer than"):
+        mod = lx.AMOUNT_MODIFIERS[det]
+    if amount_text is None:
+        before = text[max(0, piece.start - 20): piece.start]
+        if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire") and not plural:
+            return _exact_duration(unit, Fraction(1), mod, start)
+        if plural and (det or amod or _PRECEDING_FOR.search(before)):
+            if det in ("recent", "the past", "the last") and False:
+                pass
+            return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(1)), None), mod=mod, start=start)
+        return None
+    vague = _vague_range(amount_text)
+    if vague is not None:
+        low, high = vague
+        if unit in ("second", "minute") and not plural:
+            return None
+        exact_couple = amount_text.lower().replace(" ", "") in ("acoupleof", "coupleof", "acouple")
+        value = duration_value(unit, Fraction(low)) if exact_couple else vague_value(unit)
+        duration = DurationRange(unit_duration(unit, Fraction(low)), unit_duration(unit, Fraction(high)) if high else None)
+        return Meaning(TimexType.DURATION, value, duration=duration, mod=mod, start=start)
+    amount = parse_amount(amount_text)
+    if amount is None:
+        return None
+    if amount_text.lower() in ("a", "an") and _RATE_BEFORE.search(text[max(0, piece.start - 20): piece.start]) and not det:
+        return Meaning(TimexType.SET, duration_value(unit, Fraction(1)), start=start)
+    second = _amount(piece.group("amount2"))
+    if second is not None and second > amount:
+        duration = DurationRange(unit_duration(unit, amount), unit_duration(unit, second))
+        return Meaning(TimexType.DURATION, vague_value(unit), duration=duration, mod=mod, start=start)
+    if _FUTURE_IN.search(text[max(0, start - 5): start]) and ctx.tense is Tense.FUTURE and not det and amount.denominator == 1:
+        # "in three weeks" in a clause about the future is the date three weeks on.
+        shift = unit_duration(unit, amount)
+        grain = UNIT_GRAINS[unit]
+        if grain.rank >= Grain.DAY.rank:
+            day = ctx.reference + shift.calendar_part
+            return attrs.evolve(date_meaning(value_at_grain(day, grain), ctx), start=start)
+    meaning = _exact_duration(unit, amount, mod, start)
+    if meaning is not None and mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        meaning = attrs.evolve(meaning, duration=DurationRange(meaning.duration.min, None))
+    elif meaning is not None and mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        meaning = attrs.evolve(meaning, duration=DurationRange(Duration(), meaning.duration.max))
+    return meaning
+
+
+def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int) -> Meaning:
+    length = unit_duration(unit, amount)
+    return Meaning(TimexType.DURATION, duration_value(unit, amount), duration=DurationRange.exact(length), mod=mod, start=start)
+
+
+def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    word = re.sub(r"\s+", " ", piece.group("ref").lower())
+    value = lx.REFERENCE_WORDS[word]
+    start = piece.start
+    if word in ("in the past", "in the future"):
+        start = piece.start + 3
+    if word == "current" and re.match(r"\s{1,3}(?:account|affairs|events|price|prices|rate|level|levels|flow|of|and|year)\b", ctx.text[piece.end:piece.end + 12]):
+        if not re.match(r"\s{1,3}year\b", ctx.text[piece.end:piece.end + 8]):
+            return None
+    return Meaning(TimexType.DATE, value, start=start)
+
+
+def _set(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.group("word"):
+        word = piece.group("word").lower()
+        return Meaning(TimexType.SET, lx.SET_WORDS[word])
+    quantifier = piece.group("q").lower()
+    unit_text = piece.group("unit").lower()
+    if quantifier in ("a", "per") and not piece.group("freq") and quantifier == "a":
+        return None  # "a day" alone is a duration; `duration` decides when it is a rate
+    if unit_text in lx.WEEKDAYS:
+        return _weekly_set(lx.WEEKDAYS[unit_text])
+    if unit_text in lx.PARTS_OF_DAY:
+        return Meaning(TimexType.SET, f"XXXX-XX-XXT{lx.PARTS_OF_DAY[unit_text]}")
+    unit = singular(unit_text)
+    count = piece.group("amount")
+    amount = Fraction(2) if count and count.lower() == "other" else (_amount(count) or Fraction(1))
+    if unit not in lx.UNITS:
+        return None
+    return Meaning(TimexType.SET, duration_value(unit, amount))
+
+
+def _part_of_day(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.group("hours"):
+        day = _anchor_day(ctx)
+        start = piece.start
+        if piece.group("hours").lower().startswith("in"):
+            start = piece.start + 3
+        earliest = start_of_day(day, ctx.zone)
+        return Meaning(TimexType.TIME, f"{day_value(day)}TNI", Instant(earliest, localize(datetime.combine(day, time(6)), ctx.zone), Grain.PART_OF_DAY), start=start)
+    word = piece.group("pod").lower()
+    code = lx.PARTS_OF_DAY[word]
+    det = (piece.group("det") or "").lower()
+    if det in ("each", "every"):
+        return Meaning(TimexType.SET, f"XXXX-XX-XXT{code}")
+    before = ctx.text[max(0, piece.start - 8): piece.start].lower()
+    if det in ("this", ""):
+        if det == "" and word not in ("overnight", "dawn", "daybreak", "dusk", "nightfall", "sunrise", "sunset"):
+            return None
+        day = ctx.reference
+        if word == "overnight" and ctx.tense is not Tense.FUTURE:
+            day = ctx.reference - timedelta(days=1)
+    elif det == "last":
+        day = ctx.reference - timedelta(days=1)
+        if word not in ("night", "evening"):
+            return None
+    elif det == "yesterday":
+        day = ctx.reference - timedelta(days=1)
+    elif det == "tomorrow":
+        day = ctx.reference + timedelta(days=1)
+    elif det in ("the", "that"):
+        if not re.search(r"\b(?:in|during|on|by|until|that|overnight|since)\s{1,3}$", before) and det == "the":
+            return None
+        day = _anchor_day(ctx)
+    else:
+        return None
+    return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
+
+
+# --- clock times --------------------------------------------------------------------------------
+
+def zone_of(name: Optional[str], ctx: Context) -> tzinfo:
+    if not name:
+        return ctx.zone
+    key = re.sub(r"\s+", " ", name.lower().strip("() "))
+    key = re.sub(r" (?:standard |summer |daylight )?time$", "", key)
+    if key == "local":
+        return ctx.zone
+    if key in lx.PLACE_ZONES:
+        return ZoneInfo(lx.PLACE_ZONES[key])
+    key = re.sub(r" (?:standard|daylight)$", "", key)
+    if key in lx.ZONE_NAMES:
+        return ZoneInfo(lx.ZONE_NAMES[key])
+    offset = re.match(r"(?:utc|gmt)\s?([+\u2212-])\s?(\d{1,2})(?::?(\d\d))?", key)
+    if offset:
+        from datetime import timezone
+        sign = -1 if offset.group(1) in "-\u2212" else 1
+        delta = timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0))
+        return timezone(sign * delta)
+    return ctx.zone
+
+
+def clock_reading(piece: Piece) -> Optional[tuple[int, int, bool]]:
+    """(hour, minute, is_midnight) of a clock piece; midnight reads as 0:00 of the next day."""
+    if piece.group("named"):
+        name = piece.group("named").lower()
+        if name == "midnight":
+            return 0, 0, True
+        return 12, 0, False
+    if piece.group("ap"):
+        hour, minute = int(piece.group("h")), int(piece.group("mi") or 0)
+        if hour > 12:
+            return None
+        pm = piece.group("ap").lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        return hour, minute, False
+    if piece.group("h24"):
+        return int(piece.group("h24")), int(piece.group("m24")), False
+    if piece.group("oc"):
+        hour_text = piece.group("oc")
+        amount = parse_amount(hour_text)
+        if amount is None or not 0 < amount <= 12:
+            return None
+        return int(amount), 0, False
+    if piece.group("hm"):
+        hour = int(piece.group("hm"))
+        pm = piece.group("pm").lower() != "morning"
+        return hour % 12 + (12 if pm else 0), 0, False
+    return None
+
+
+def _clock_on_day(day: date, hour: int, minute: int, zone: tzinfo, ctx: Context, midnight: bool = False,
+                  seconds: Optional[str] = None, end_of_day: bool = False) -> Meaning:
+    if midnight:
+        earliest = start_of_day(day, zone)
+        latest = start_of_day(day + timedelta(days=1), zone)
+        instant = Instant(latest, latest, Grain.MINUTE) if end_of_day else Instant(earliest, latest, Grain.MINUTE)
+        return Meaning(TimexType.TIME, f"{day_value(day)}T24:00", instant.in_zone(ctx.zone))
+    wall = datetime.combine(day, time(hour, minute, int(seconds or 0)))
+    moment = localize(wall, zone)
+    grain = Grain.SECOND if seconds else Grain.MINUTE
+    value = f"{day_value(day)}T{hour:02d}:{minute:02d}" + (f":{int(seconds):02d}" if seconds else "")
+    return Meaning(TimexType.TIME, value, Instant.exact(moment, grain).in_zone(ctx.zone))
+
+
+def _clock(piece: Piece, ctx: Context, day: Optional[date] = None, end_of_day: bool = False) -> Optional[Meaning]:
+    reading = clock_reading(piece)
+    if reading is None:
+        return None
+    hour, minute, midnight = reading
+    zone = zone_of(piece.group("zone"), ctx)
+    return _clock_on_day(day or _anchor_day(ctx), hour, minute, zone, ctx, midnight=midnight, end_of_day=end_of_day)
+
+
+# --- joined pieces ------------------------------------------------------------------------------
+
+def _edge_mod(edge: Piece) -> tuple[Optional[str], str]:
+    word = re.sub(r"\s+", " ", edge.group("edge").lower())
+    word = re.sub(r"^the ", "", word)
+    word = re.sub(r"^very ", "", word)
+    word = re.sub(r" of$", "", word)
+    return _EDGE_MODS.get(word), word
+
+
+def _edged(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    edge, inner = piece.parts
+    meaning = resolve(inner, ctx)
+    if meaning is None or meaning.type not in (TimexType.DATE, TimexType.TIME) or meaning.instant is None:
+        return meaning if meaning is not None and meaning.type is TimexType.DATE else None
+    mod, word = _edge_mod(edge)
+    instant = meaning.instant
+    if word == "earlier":
+        latest = max(instant.earliest, min(instant.latest, start_of_day(ctx.reference, ctx.zone)))
+        instant = Instant(instant.earliest, latest, instant.grain)
+    elif word == "later":
+        earliest = min(instant.latest, max(instant.earliest, start_of_day(ctx.reference, ctx.zone)))
+        instant = Instant(earliest, instant.latest, instant.grain)
+    else:
+        instant = narrow(instant, mod)
+    return attrs.evolve(meaning, instant=instant, mod=mod, start=piece.start)
+
+
+def _timed(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    first, second = piece.parts
+    clock, day_piece = (first, second) if first.kind == "clock" else (second, first)
+    end_of_day = False
+    if day_piece.kind == "edged":
+        edge, inner = day_piece.parts
+        end_of_day = _edge_mod(edge)[0] == "END"
+        day_piece = inner
+    day = resolve_day(day_piece, ctx)
+    if day is None:
+        return None
+    meaning = _clock(clock, ctx, day, end_of_day=end_of_day)
+    return meaning
+
+
+def _day_part(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    first, second = piece.parts
+    pod, day_piece = (first, second) if first.kind == "part_of_day" else (second, first)
+    day = resolve_day(day_piece, ctx)
+    if day is None:
+        return None
+    if pod.group("hours"):
+        earliest = start_of_day(day, ctx.zone)
+        latest = localize(datetime.combine(day, time(6)), ctx.zone)
+        return Meaning(TimexType.TIME, f"{day_value(day)}TNI", Instant(earliest, latest, Grain.PART_OF_DAY))
+    word = pod.group("pod").lower()
+    code = lx.PARTS_OF_DAY[word]
+    glue = piece.glue.strip().lower()
+    if first is pod and word in ("overnight", "night") and glue == "into":
+        night_of = day - timedelta(days=1)
+        return Meaning(TimexType.TIME, f"{day_value(night_of)}TNI", part_of_day(night_of, "NI", ctx.zone))
+    if first is pod and word == "overnight":
+        # "overnight Monday" is the night into Monday or Monday night: honest about both.
+        earliest = start_of_day(day, ctx.zone)
+        latest = part_of_day(day, "NI", ctx.zone).latest
+        return Meaning(TimexType.TIME, f"{day_value(day)}TNI", Instant(earliest, latest, Grain.PART_OF_DAY))
+    return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
+
+
+def _dated_weekday(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    day = resolve_day(piece, ctx)
+    if day is None:
+        return None
+    return Meaning(TimexType.DATE, day_value(day), Instant.of_day(day, ctx.zone))
+
+
+_HANDLERS = {
+    "iso_date": _day_piece, "slash_date": _day_piece, "compact_date": _day_piece,
+    "month_day": _day_piece, "day_month": _day_piece, "ordinal_day": _day_piece,
+    "weekday": _day_piece, "relative_day": _day_piece, "holiday": _holiday,
+    "weekday_plural": _weekday_plural, "month": _month, "year": _year, "decade": _decade,
+    "century": _century, "quarter": _quarter, "quarter_code": _quarter_code,
+    "quarter_ref": _quarter_ref, "half_year": _half_year, "season": _season,
+    "relative_period": _relative_period, "offset": _offset, "clock": _clock,
+    "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
+    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday,
+}
