@@ -227,6 +227,7 @@ def _add_months(first: date, months: int) -> date:
 def _instant_of(grain: Grain, day: date, zone: tzinfo, clock: time, part: str) -> Instant:
     """The instant of ``grain`` that holds ``day`` (and ``clock`` for clock grains)."""
     if grain in (Grain.SECOND, Grain.MINUTE, Grain.HOUR):
+        clock = clock.replace(microsecond=0)
         if grain is Grain.HOUR:
             clock = clock.replace(minute=0, second=0)
         elif grain is Grain.MINUTE:
