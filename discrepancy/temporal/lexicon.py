@@ -165,22 +165,21 @@ EASTER_HOLIDAYS: dict[str, int] = {
 # Words that name the present, past or future without a date (TIMEX3 reference tokens).
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
-    "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "at this time": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "in the past": "PAST_REF",
-    "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "in the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the coming": "FUTURE_REF", "someday": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "in the past": "PAST_REF",
+    "more recently": "PAST_REF", "most recently": "PAST_REF", "recent years": "PAST_REF",
+    "recent days": "PAST_REF", "recent weeks": "PAST_REF", "recent months": "PAST_REF",
+    "past years": "PAST_REF",
+    "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
 
 # Frequencies: the TIMEX3 value of a SET word.
 SET_WORDS: dict[str, str] = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-    "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
-    "yearly": "P1Y", "annual": "P1Y",
+    "fortnightly": "P2W", "monthly": "P1M", "yearly": "P1Y",
 }
 
 # Words before a time that make it the end of a window, with whether the named time is
@@ -202,9 +201,9 @@ START_CUES = frozenset({
 # Words that mark a clause as being about the future or the past.  Strong markers decide
 # on their own; weak ones (present-tense verbs) only when no strong marker is in the clause.
 STRONG_FUTURE = frozenset({
-    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plans", "planned",
+    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plans",
     "planning", "upcoming", "intends", "would", "tomorrow", "await", "awaits", "awaiting",
-    "next", "later", "expects", "hope", "hopes", "until",
+    "next", "later", "expects", "hope", "hopes",
 })
 WEAK_FUTURE = frozenset({
     "is", "are", "am", "resume", "resumes", "begin", "begins", "start", "starts", "meet",
@@ -228,6 +227,6 @@ WEAK_PAST = frozenset({"has", "have", "since", "according", "by"})
 NOT_PAST_EDS = frozenset({
     "need", "red", "bed", "shed", "feed", "seed", "speed", "indeed", "weed", "breed", "greed",
     "hundred", "bred", "led", "fled", "sled", "wed", "embed", "proceed", "succeed", "exceed",
-    "united", "limited", "related", "based", "detailed", "planned", "scheduled", "expected",
+    "united", "limited", "related", "based", "detailed", "scheduled", "expected",
     "proposed", "supposed", "due", "armed", "advanced", "elected", "designed",
 })

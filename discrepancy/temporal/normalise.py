@@ -272,6 +272,7 @@ def _year_of(text: Optional[str], ctx: Context) -> Optional[int]:
     if not text:
         return None
     text = re.sub(r"\s+", " ", text.lower())
+    text = re.sub(r"['\u2019]s$", "", text)
     if text == "this year":
         return ctx.reference.year
     if text == "last year":
@@ -432,6 +433,38 @@ def _year(piece: Piece, ctx: Context) -> Meaning:
     return date_meaning(piece.group("y"), ctx)
 
 
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                "eighty": 80, "ninety": 90}
+
+
+def _spoken_year(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "nineteen ninety-six", "the year two thousand" as broadcast transcripts spell years."""
+    if piece.group("century") is None:
+        return date_meaning(f"{2000 + int(lx.NUMBER_WORDS.get((piece.group('small') or 'zero').lower(), 0)):04d}", ctx)
+    hundreds = 1900 if piece.group("century").lower() == "nineteen" else 2000
+    tens_words = re.split(r"[\s-]+", piece.group("tens").lower())
+    if tens_words[0] == "oh":
+        rest = lx.NUMBER_WORDS[tens_words[1]]
+    else:
+        rest = sum(lx.NUMBER_WORDS[word] for word in tens_words)
+    return date_meaning(f"{hundreds + rest:04d}", ctx)
+
+
+def _year_earlier(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "the year-earlier quarter", "year-ago" figures: the anchor's period, a year before."""
+    anchor = _anchor_quarter(ctx)
+    unit = (piece.group("unit") or "").lower()
+    if anchor is None and unit in ("quarter", "period"):
+        year, quarter = _current_quarter(ctx.reference)
+        anchor = (year, quarter - 1)
+    if anchor is not None and unit in ("", "quarter", "period"):
+        return date_meaning(_quarter_value(anchor[0] - 1, anchor[1]), ctx)
+    if ctx.anchor is not None and ctx.anchor.grain in (Grain.MONTH, Grain.YEAR):
+        day = ctx.anchor.earliest.date()
+        return date_meaning(value_at_grain(date(day.year - 1, day.month, 1), ctx.anchor.grain), ctx)
+    return date_meaning(f"{ctx.reference.year - 1:04d}", ctx)
+
+
 def _decade(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if piece.group("dec"):
         first = int(piece.group("dec"))
@@ -483,14 +516,12 @@ def _anchor_quarter(ctx: Context) -> Optional[tuple[int, int]]:
 
 def _quarter(piece: Piece, ctx: Context) -> Optional[Meaning]:
     quarter = _QUARTERS[piece.group("q").lower()]
-    year = _year_of(piece.group("y") or piece.group("yp"), ctx)
+    year = _year_of(piece.group("y") or piece.group("yp") or piece.group("yp2"), ctx)
     qrel = (piece.group("qrel") or "").lower()
     if year is None:
-        anchor = _anchor_quarter(ctx)
-        year = anchor[0] if anchor else ctx.reference.year
-        ref_year, ref_quarter = _current_quarter(ctx.reference)
-        if anchor is None and ctx.tense is Tense.PAST and year == ref_year and quarter > ref_quarter:
-            year -= 1
+        year, ref_quarter = _current_quarter(ctx.reference)
+        if ctx.tense is not Tense.FUTURE and quarter > ref_quarter:
+            year -= 1  # "the fourth quarter" said in spring is last year's, unless still to come
         if qrel in ("year-earlier", "year-ago", "prior", "comparable", "last", "previous"):
             year -= 1
         elif qrel == "next":
@@ -504,21 +535,24 @@ def _quarter_code(piece: Piece, ctx: Context) -> Meaning:
 
 
 def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "the quarter", "the latest period": the quarter the text is about, or the last one ended."""
     qrel = (piece.group("qrel") or "").lower()
     unit = piece.group("unit").lower()
+    stated_year = _year_of(piece.group("y"), ctx)
     anchor = _anchor_quarter(ctx)
+    if unit == "period" and not (qrel or stated_year) :
+        return None
     if anchor is None:
-        if unit == "period" or qrel in ("same", "comparable", "fiscal"):
+        if unit == "period" and anchor is None and qrel not in ("latest", "year-earlier", "year-ago", "comparable") and not stated_year:
             return None
         ref_year, ref_quarter = _current_quarter(ctx.reference)
-        anchor = (ref_year, ref_quarter - 1) if qrel in ("latest", "recent", "previous", "prior") else (ref_year, ref_quarter)
+        ended = qrel in ("latest", "recent", "previous", "prior", "year-earlier", "year-ago", "comparable") or ctx.tense is not Tense.FUTURE
+        anchor = (ref_year, ref_quarter - 1) if ended and qrel != "current" else (ref_year, ref_quarter)
     year, quarter = anchor
-    if qrel in ("year-earlier", "year-ago"):
+    if qrel in ("year-earlier", "year-ago", "comparable"):
         year -= 1
-    elif qrel in ("previous", "prior") and _anchor_quarter(ctx) is not None:
-        quarter -= 1
-    if unit == "period" and not qrel:
-        return None
+    if stated_year:
+        year = stated_year
     return date_meaning(_quarter_value(year, quarter), ctx)
 
 
@@ -659,8 +693,9 @@ def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
         # "a year earlier" beside quarterly figures is the same quarter a year before.
         year, quarter = anchor_quarter
         return date_meaning(_quarter_value(year - 1, quarter), ctx)
-    if anchor is not None and anchor.grain in (Grain.MONTH, Grain.QUARTER, Grain.YEAR) and grain.rank >= anchor.grain.rank:
-        grain = anchor.grain
+    if anchor is not None and grain.rank >= anchor.grain.rank:
+        # "a year earlier" than a named day is that day a year before; than a quarter, that quarter.
+        grain = max(anchor.grain, Grain.DAY, key=lambda g: g.rank)
         base = anchor.earliest.date()
     shift = unit_duration(unit, amount)
     if grain.rank < Grain.DAY.rank:
@@ -682,6 +717,8 @@ def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
 
 def _duration_of(piece: Piece, ctx: Context, end: Optional[int] = None) -> Optional[Meaning]:
     text = ctx.text
+    if piece.group("age"):
+        return None  # "a 6-year-old" is an age, not a stretch of time
     if piece.group("lunit"):
         unit = singular(piece.group("lunit"))
         return _exact_duration(unit, Fraction(1), None, piece.start)
@@ -766,10 +803,7 @@ def _set(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if piece.group("word"):
         word = piece.group("word").lower()
         return Meaning(TimexType.SET, lx.SET_WORDS[word])
-    quantifier = piece.group("q").lower()
     unit_text = piece.group("unit").lower()
-    if quantifier in ("a", "per") and not piece.group("freq") and quantifier == "a":
-        return None  # "a day" alone is a duration; `duration` decides when it is a rate
     if unit_text in lx.WEEKDAYS:
         return _weekly_set(lx.WEEKDAYS[unit_text])
     if unit_text in lx.PARTS_OF_DAY:
@@ -973,7 +1007,7 @@ _HANDLERS = {
     "month_day": _day_piece, "day_month": _day_piece, "ordinal_day": _day_piece,
     "weekday": _day_piece, "relative_day": _day_piece, "holiday": _holiday,
     "weekday_plural": _weekday_plural, "month": _month, "year": _year, "decade": _decade,
-    "century": _century, "quarter": _quarter, "quarter_code": _quarter_code,
+    "century": _century, "spoken_year": _spoken_year, "year_earlier": _year_earlier, "quarter": _quarter, "quarter_code": _quarter_code,
     "quarter_ref": _quarter_ref, "half_year": _half_year, "season": _season,
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,

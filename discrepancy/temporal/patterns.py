@@ -39,7 +39,7 @@ def title_words(items: Iterable[str]) -> str:
     return "(?-i:" + "|".join(variants) + ")"
 
 
-_SAFE_MONTHS = [name for name in lx.MONTHS if name not in lx.AMBIGUOUS_MONTHS and len(name) > 4]
+_SAFE_MONTHS = [name for name in lx.MONTHS if name not in lx.AMBIGUOUS_MONTHS and len(name) > 3]
 _SAFE_ABBREVIATIONS = ["feb", "apr", "sept", "oct", "nov"]
 # Month words that are also English words only count capitalised ("May", "March", "Dec.").
 MONTH = (
@@ -50,12 +50,12 @@ MONTH = (
 WEEKDAY = (
     r"(?:(?:" + words(lx.WEEKDAYS) + r")(?![\w])|(?-i:" + words(lx.WEEKDAY_ABBREVIATIONS) + r"))"
 )
-DAY_NUMBER = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})"
-YEAR = r"(?<![\w$£€.,/:#-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)"
+DAY_NUMBER = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d|\.\d|,\d{3})"
+YEAR = r"(?<![\w$£€.,/:#])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)"
 NUMBER_WORD = r"(?:" + words(lx.NUMBER_WORDS) + r")"
 ORDINAL_WORD = r"(?:" + words(k for k in lx.ORDINAL_WORDS if k != "last") + r")"
 AMOUNT = (
-    r"(?:(?<![\d.,$])(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,4}(?:\.\d{1,2})?(?:\s\d/\d{1,2})?)(?![\d.,]\d)"
+    r"(?:(?<![\d.,$])(?:\d{1,3}(?:,\d{3}){1,3}|(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\.\d{1,2})?(?:\s\d/\d{1,2})?)(?![\d.,]\d)"
     r"|(?:a|an)" + S + r"(?:dozen|hundred|thousand|half)"
     r"|" + words(k for k in lx.VAGUE_QUANTITIES) +
     r"|half" + S + r"an?"
@@ -108,18 +108,22 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year", _compile(
         r"(?<![\w])(?:(?P<fiscal>(?:the" + S + r")?(?:fiscal|calendar|financial|model|school)(?:" + S + r"year)?)" + S + r")?"
         r"(?P<y>" + YEAR + r")(?!\s{0,2}(?:-|to)\s{0,2}(?:\d\d)?\d\d)(?!'?s)")),
+    ("spoken_year", _compile(
+        r"(?<![\w])(?:the" + S + r"year" + S + r")?(?P<century>nineteen|twenty)" + HY + r"(?P<tens>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:" + HY + r"(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh" + HY + r"(?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
+        r"|(?<![\w])the" + S + r"year" + S + r"two" + S + r"thousand(?:" + S + r"and" + S + r"(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?(?![\w])")),
+    ("year_earlier", _compile(r"(?<![\w])(?:the" + S + r")?(?:(?:comparable|corresponding|same)" + S + r")?(?P<which>year" + HY + r"(?:earlier|ago)|prior" + HY + r"year)(?:" + S + r"(?P<unit>quarter|period|month|week))?(?![\w-])")),
     ("decade", _compile(
         r"(?<![\w$])(?:the" + S + r")?(?:(?P<dec>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s|(?<=the )(?P<named>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")),
     ("century", _compile(
         r"(?<![\w])(?:the" + S + r")?(?P<ord>" + ORDINAL_WORD + r"|\d{1,2}(?:st|nd|rd|th))" + HY + r"century(?![\w-])")),
     ("quarter", _compile(
-        r"(?<![\w])(?:(?P<yp>(?:this|last|next)" + S + r"year's|" + YEAR + r"(?:'s)?)" + S + r")?(?:the" + S + r")?"
+        r"(?<![\w])(?:(?P<yp>(?:this|last|next)" + S + r"year's|" + YEAR + r"(?:'s)?)" + S + r")?(?:the" + S + r")?(?:(?P<yp2>" + YEAR + r")" + S + r")?"
         r"(?:(?P<qrel>last|this|next|previous|current|latest|same|year-earlier|year-ago|comparable|prior)" + S + r")?"
         r"(?:(?:fiscal|calendar)" + S + r")?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)" + HY + r"quarter"
         r"(?:" + S + r"of" + S + r"(?:(?:fiscal|calendar)" + S + r")?(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?!-)")),
     ("quarter_code", _compile(r"(?<![\w])(?-i:Q)(?P<q>[1-4])(?:\s{0,2}(?P<y>" + YEAR + r"))?(?![\w])")),
     ("quarter_ref", _compile(
-        r"(?<![\w])the" + S + r"(?:(?P<qrel>latest|current|same|year-earlier|year-ago|comparable|prior|previous|recent|fiscal)" + S + r")?"
+        r"(?<![\w])the" + S + r"(?:(?P<y>" + YEAR + r")" + S + r")?(?:(?P<qrel>latest|current|same|year-earlier|year-ago|comparable|prior|previous|recent|fiscal)" + S + r")?"
         r"(?P<unit>quarter|period)(?![\w-])")),
     ("half_year", _compile(
         r"(?<![\w])the" + S + r"(?P<h>first|second)" + S + r"half(?:" + S + r"of" + S + r"(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?![\w])")),
@@ -157,18 +161,17 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|(?<![\w])(?P<hours>(?:in" + S + r")?the" + S + r"(?:early|small|wee)" + S + r"hours)(?![\w])")),
     ("edge", _compile(r"(?<![\w])(?P<edge>" + EDGE_WORDS + r")(?=[\s-])")),
     ("duration", _compile(
-        r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r")?"
+        r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
         r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|better" + S + r"part" + S + r"of" + S + r"the)"
         r"|the|another|an?" + S + r"(?:additional|further|extra|full|whole|mere|total" + S + r"of)|each" + S + r"of" + S + r"the" + S + r"(?:past|last|next)"
-        r"|recent|past|coming|next|last|first|these|those|(?:more|less|fewer)" + S + r"than)" + S + r")?"
+        r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
         r"(?:(?P<qual>full|more|additional|straight|consecutive|long|whole|extra|further|trading|working|business|calendar|successive|solid|short|odd|mere)" + HY + r")?"
-        r"(?P<unit>" + UNIT + r")(?P<suffix>" + HY + r"(?:long|old)(?![\w]))?"
+        r"(?P<unit>" + UNIT + r")(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>week|day|month|year|hour|decade|night|season|century|minute)-?long(?![\w])")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("set", _compile(
-        r"(?<![\w])(?:(?P<freq>once|twice|three" + S + r"times|several" + S + r"times|\d{1,2}" + S + r"times)" + S + r")?"
-        r"(?P<q>every|each|per|a)" + S + r"(?:(?P<amount>other|" + NUMBER_WORD + r"|\d{1,3})" + S + r")?"
+        r"(?<![\w])(?:(?P<freq>once|twice|three" + S + r"times|several" + S + r"times|\d{1,2}" + S + r"times)" + S + r"(?P<q>a|an|per|every|each)|(?P<q2>every|each|per))" + S + r"(?:(?P<amount>other|" + NUMBER_WORD + r"|\d{1,3})" + S + r")?"
         r"(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|" + words(lx.WEEKDAYS)
         + r"|" + words(lx.UNIT_PLURALS) + r")(?![\w])"
         r"|(?<![\w])(?P<word>" + words(lx.SET_WORDS) + r")(?![\w])")),

@@ -28,7 +28,7 @@ from .cues import attach_cues
 from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .patterns import GLUE, MONTH_CONTEXT, RULES, S, words
-from .tense import clause_tense
+from .tense import Tense, clause_tense
 from .values import Span
 
 _RULE_ORDER = {kind: index for index, (kind, _pattern) in enumerate(RULES)}
@@ -58,6 +58,11 @@ _EDGEABLE = frozenset({
     "decade", "season", "quarter", "quarter_code", "relative_period", "holiday", "half_year",
     "century",
 })
+
+
+# Pieces whose meaning is counted from the anchor: they never become the anchor themselves,
+# so that "a year earlier" does not drag the next "the third quarter" back a year.
+_DERIVED = frozenset({"offset", "year_earlier"})
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -184,6 +189,16 @@ def _keep(text: str, piece: Piece) -> bool:
     return True
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
+
+
+def _tense(text: str, piece: Piece) -> Tense:
+    """The clause's tense; a possessive ("Friday's ruling") names a day whose event is known, so past."""
+    if _POSSESSIVE.match(text, piece.end):
+        return Tense.PAST
+    return clause_tense(text, piece.start, piece.end)
+
+
 def _zone(tz: Union[str, tzinfo]) -> tzinfo:
     return ZoneInfo(tz) if isinstance(tz, str) else tz
 
@@ -204,7 +219,7 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
     expressions: list[TimeExpression] = []
     anchor = None
     for piece in pieces:
-        context = Context(reference_day, zone, clause_tense(text, piece.start, piece.end), anchor, text)
+        context = Context(reference_day, zone, _tense(text, piece), anchor, text)
         meaning = resolve(piece, context)
         if meaning is None:
             continue
@@ -216,6 +231,6 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
             span=Span(start, end), text=text[start:end], type=meaning.type, value=meaning.value,
             instant=meaning.instant, duration=meaning.duration, mod=meaning.mod,
         ))
-        if meaning.instant is not None and meaning.type in (TimexType.DATE, TimexType.TIME):
+        if meaning.instant is not None and meaning.type in (TimexType.DATE, TimexType.TIME) and piece.kind not in _DERIVED:
             anchor = meaning.instant
     return attach_cues(text, expressions)
