@@ -22,7 +22,7 @@ from . import ast, formatting, lengths, operators
 from .errors import Source
 from .functions import FunctionRegistry
 from .ruleset import Example, Expectation, Rule
-from .types import RUNTIME_TYPE, WINDOW_CLAIMS, field_getter
+from .types import RUNTIME_TYPE, WINDOW_CLAIMS, field_getter, value_of
 
 Env = dict
 Compiled = Callable[[Env], object]
@@ -129,13 +129,15 @@ def _combinations(window: Window, bindings: Sequence[ast.Binding]) -> Iterator[t
 
 
 def _length(value: object) -> Optional[object]:
-    """A length as a finding stores it: day counts become their (un-widened) real range."""
+    """A length as a finding stores it: a claim's value; day counts as their (un-widened) real range."""
+    value = value_of(value)
     if isinstance(value, lengths.DayCount):
         return value.as_elapsed()
     return value
 
 
 def _effective(value: object) -> Optional[tuple[timedelta, timedelta]]:
+    value = value_of(value)
     if value is None:
         return None
     low, high = lengths.reported(value)  # type: ignore[arg-type]
