@@ -94,7 +94,11 @@ class _BadValue(Exception):
         self.loc = loc
 
 
-def _at(loc: int) -> int:
+def _at(loc: int, text: str = "") -> int:
+    """The file offset of the token at ``loc``; compound elements report ``loc`` before
+    the whitespace their first token skips, so skip it here."""
+    while loc < len(text) and text[loc] in " \t\r\n":
+        loc += 1
     return _BASE.get() + loc
 
 
@@ -119,7 +123,7 @@ def _skw(word: str) -> pp.ParserElement:
 
 
 def _op(element: pp.ParserElement, text: str) -> pp.ParserElement:
-    return element.copy().add_parse_action(lambda s, loc, toks: _Op(text, _at(loc)))
+    return element.copy().add_parse_action(lambda s, loc, toks: _Op(text, _at(loc, s)))
 
 
 KEYWORDS = frozenset(
@@ -143,26 +147,26 @@ def unescape(raw: str) -> str:
 
 
 RAW_STRING = _named(pp.Regex(_STRING_RE), "string").add_parse_action(
-    lambda s, loc, toks: ast.StringLiteral(toks[0][1:-1], _at(loc) + 1)
+    lambda s, loc, toks: ast.StringLiteral(toks[0][1:-1], _at(loc, s) + 1)
 )
 """A string keeping its raw inner text, offset at its first inner character (for templates)."""
 
 STRING = _named(pp.Regex(_STRING_RE), "string").add_parse_action(
-    lambda s, loc, toks: ast.StringLiteral(unescape(toks[0][1:-1]), _at(loc))
+    lambda s, loc, toks: ast.StringLiteral(unescape(toks[0][1:-1]), _at(loc, s))
 )
 NUMBER = _named(pp.Regex(r"\d+(?![A-Za-z_])"), "number")
 UNIT = _named(pp.Regex(r"(?:year|month|week|day|hour|minute|second)s?(?![A-Za-z0-9_])"), "time unit")
 ISO_DURATION = _named(pp.Regex(r"P(?=\d|T\d)(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?(?![A-Za-z0-9_])"), "ISO 8601 duration")
 ID = _named(pp.Regex(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*"), "identifier").add_parse_action(
-    lambda s, loc, toks: ast.Word(toks[0], _at(loc))
+    lambda s, loc, toks: ast.Word(toks[0], _at(loc, s))
 )
 _RESERVED = pp.MatchFirst([pp.Keyword(word) for word in sorted(KEYWORDS)])
 NAME = _named(~_RESERVED + pp.Regex(r"[A-Za-z_][A-Za-z0-9_]*"), "name").add_parse_action(
-    lambda s, loc, toks: ast.Word(toks[0], _at(loc))
+    lambda s, loc, toks: ast.Word(toks[0], _at(loc, s))
 )
 DATE = _named(pp.Regex(r"\d{4}-\d{2}-\d{2}"), "date (YYYY-MM-DD)")
 ZONE = _named(pp.Regex(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*"), "time zone").add_parse_action(
-    lambda s, loc, toks: ast.Word(toks[0], _at(loc))
+    lambda s, loc, toks: ast.Word(toks[0], _at(loc, s))
 )
 
 
@@ -181,7 +185,7 @@ def _iso_length(s: str, loc: int, toks: pp.ParseResults) -> ast.DurationLiteral:
         duration = Duration.from_iso(toks[0])
     except ValueFormatError:
         raise _BadValue(f"invalid ISO 8601 duration '{toks[0]}'", loc) from None
-    return ast.DurationLiteral(DurationRange.exact(duration), toks[0], _at(loc))
+    return ast.DurationLiteral(DurationRange.exact(duration), toks[0], _at(loc, s))
 
 
 def _natural_length(s: str, loc: int, toks: pp.ParseResults) -> ast.DurationLiteral:
@@ -190,7 +194,7 @@ def _natural_length(s: str, loc: int, toks: pp.ParseResults) -> ast.DurationLite
     for amount, unit in zip(toks[0::2], toks[1::2]):
         total = total + Duration.of(int(amount), unit if unit.endswith("s") else unit + "s")
         words.append(f"{amount} {unit}")
-    return ast.DurationLiteral(DurationRange.exact(total), " ".join(words), _at(loc))
+    return ast.DurationLiteral(DurationRange.exact(total), " ".join(words), _at(loc, s))
 
 
 LENGTH = _named(
@@ -223,7 +227,7 @@ PATH = _named(NAME + pp.ZeroOrMore(pp.Suppress(".") - NAME.copy().set_name("fiel
 GROUP = pp.Suppress("(") - EXPR - pp.Suppress(pp.Literal(")").set_name("')'"))
 ATOM = _named(
     LENGTH
-    | NUMBER.copy().add_parse_action(lambda s, loc, toks: ast.NumberLiteral(int(toks[0]), _at(loc)))
+    | NUMBER.copy().add_parse_action(lambda s, loc, toks: ast.NumberLiteral(int(toks[0]), _at(loc, s)))
     | STRING
     | CALL
     | PATH
@@ -254,7 +258,7 @@ _ORDERING = _named(
     "comparison",
 )
 _IS = (pp.Keyword("is") + pp.Optional(pp.Keyword("not"))).add_parse_action(
-    lambda s, loc, toks: _Op(" ".join(toks), _at(loc))
+    lambda s, loc, toks: _Op(" ".join(toks), _at(loc, s))
 )
 COMPARISON_TAIL = pp.Group(
     (_ORDERING - SUM + pp.Optional(_BY_MORE_THAN))
@@ -280,7 +284,7 @@ NOT_EXPR <<= _named((_op(pp.Keyword("not"), "not") - NOT_EXPR).add_parse_action(
 
 def _bool(op: str) -> Callable:
     def build(s: str, loc: int, toks: pp.ParseResults) -> ast.Expr:
-        return toks[0] if len(toks) == 1 else ast.BoolOp(op, tuple(toks), _at(loc))
+        return toks[0] if len(toks) == 1 else ast.BoolOp(op, tuple(toks), _at(loc, s))
     return build
 
 
@@ -313,7 +317,7 @@ VOCABULARY = (
 DESCRIPTION = pp.OneOrMore(STRING)
 KIND = _skw("kind") - ID
 SEVERITY = _skw("severity") - (_kw("info") | _kw("warning") | _kw("error")).set_name("severity (info, warning or error)").add_parse_action(
-    lambda s, loc, toks: ast.Word(toks[0], _at(loc))
+    lambda s, loc, toks: ast.Word(toks[0], _at(loc, s))
 )
 BINDING = (NAME + pp.Suppress(".") - NAME.copy().set_name("field name") + pp.Optional(_skw("as") - NAME)).set_name("claim (such as w.duration)")
 BINDING.add_parse_action(lambda s, loc, toks: ast.Binding(toks[0].value, toks[1].value, toks[2].value if len(toks) > 2 else None, toks[0].offset))
