@@ -63,7 +63,7 @@ UNIT_PLURALS: dict[str, str] = {
 VAGUE_UNIT_CODES: dict[str, str] = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
     "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
-    "century": "CE", "millennium": "ML", "weekend": "WE",
+    "century": "C", "millennium": "ML", "weekend": "WE",
 }
 # The TIMEX3 form of an exact amount: unit letter and multiplier ("3 decades" -> P30Y).
 EXACT_UNIT_CODES: dict[str, tuple[str, int]] = {
@@ -169,11 +169,10 @@ REFERENCE_WORDS: dict[str, str] = {
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "the present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "in the past": "PAST_REF",
     "more recently": "PAST_REF", "most recently": "PAST_REF", "recent years": "PAST_REF",
     "recent days": "PAST_REF", "recent weeks": "PAST_REF", "recent months": "PAST_REF",
     "past years": "PAST_REF",
-    "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
 
 # Frequencies: the TIMEX3 value of a SET word.
@@ -201,17 +200,16 @@ START_CUES = frozenset({
 # Words that mark a clause as being about the future or the past.  Strong markers decide
 # on their own; weak ones (present-tense verbs) only when no strong marker is in the clause.
 STRONG_FUTURE = frozenset({
-    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plans",
-    "planning", "upcoming", "intends", "would", "tomorrow", "await", "awaits", "awaiting",
+    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plans", "planned",
+    "planning", "soon", "upcoming", "intends", "would", "tomorrow", "await", "awaits", "awaiting",
     "next", "later", "expects", "hope", "hopes",
 })
 WEAK_FUTURE = frozenset({
-    "is", "are", "am", "resume", "resumes", "begin", "begins", "start", "starts", "meet",
-    "meets", "vote", "votes", "hold", "holds", "open", "opens", "expire", "expires", "end",
-    "ends", "return", "returns", "visit", "visits", "travel", "travels", "face", "faces",
-    "must", "should", "can", "may", "might", "wants", "seeks", "remains", "set", "going",
-    "aims", "plan", "runs", "continue", "continues", "close", "closes", "arrive", "arrives",
-    "leave", "leaves", "take", "takes", "get", "gets", "go", "goes", "come", "comes",
+    "is", "are", "am", "resume", "resumes", "begin", "begins", "starts", "meet", "meets",
+    "votes", "holds", "opens", "expire", "expires", "ends", "returns", "visits", "travels",
+    "faces", "must", "should", "can", "may", "might", "wants", "seeks", "remains", "aims",
+    "continues", "arrive", "arrives", "leave", "leaves", "takes", "gets", "goes", "comes",
+    "until",
 })
 STRONG_PAST = frozenset({
     "said", "was", "were", "had", "did", "told", "ago", "yesterday", "earlier", "previously",
@@ -222,11 +220,11 @@ STRONG_PAST = frozenset({
     "froze", "chose", "drew", "grew", "threw", "stood", "sat", "began", "won", "hung",
     "dipped", "slipped", "dropped",
 })
-WEAK_PAST = frozenset({"has", "have", "since", "according", "by"})
+WEAK_PAST = frozenset({"has", "have", "since", "according"})
 # Words that look like past-tense verbs by their ending but are not ("need", "red", "bed").
 NOT_PAST_EDS = frozenset({
     "need", "red", "bed", "shed", "feed", "seed", "speed", "indeed", "weed", "breed", "greed",
     "hundred", "bred", "led", "fled", "sled", "wed", "embed", "proceed", "succeed", "exceed",
-    "united", "limited", "related", "based", "detailed", "scheduled", "expected",
+    "united", "limited", "related", "based", "detailed", "planned", "scheduled", "expected",
     "proposed", "supposed", "due", "armed", "advanced", "elected", "designed",
 })

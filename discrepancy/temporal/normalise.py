@@ -223,6 +223,9 @@ def month_year(month: int, rel: Optional[str], ctx: Context) -> int:
     if rel == "this":
         return ref.year
 
+    if ctx.tense is Tense.UNMARKED:
+        return ref.year
+
     def score(year: int) -> tuple[int, int]:
         offset = year * 12 + month - 1 - here
         penalty = 0
@@ -482,15 +485,16 @@ def _decade(piece: Piece, ctx: Context) -> Optional[Meaning]:
     text = ctx.text[piece.start:piece.end]
     if text.lower().startswith("the"):
         start = piece.start + len(text) - len(text[3:].lstrip())
-    meaning = date_meaning(f"{first // 10:03d}", ctx)
-    return attrs.evolve(meaning, start=start)
+    # TIMEX3 writes a decade with its last digit unknown ("199X"); the range is the decade's.
+    instant = instant_of(f"{first // 10:03d}", ctx.zone)
+    return Meaning(TimexType.DATE, f"{first // 10:03d}X", instant, start=start)
 
 
 def _century(piece: Piece, ctx: Context) -> Optional[Meaning]:
     number = parse_ordinal(piece.group("ord"))
     if not number or number < 1:
         return None
-    return date_meaning(f"{number - 1:02d}", ctx)
+    return Meaning(TimexType.DATE, f"{number - 1:02d}XX", instant_of(f"{number - 1:02d}", ctx.zone))
 
 
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -576,24 +580,32 @@ def _season(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if rel == "the":
         start = piece.start + 4
     if year is None:
-        ref = ctx.reference
-        season_order = ["WI", "SP", "SU", "FA"]
-        ref_index = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[ref.month]
-        ref_season_year = ref.year - 1 if ref.month in (1, 2) else ref.year
-        target = season_order.index(code)
-        year = ref_season_year
-        if rel in ("last", "past", "previous"):
-            year = ref_season_year if target < ref_index else ref_season_year - 1
-        elif rel in ("next", "coming"):
-            year = ref_season_year if target > ref_index else ref_season_year + 1
-        elif ctx.tense is Tense.PAST and target > ref_index:
-            year -= 1
-        elif ctx.tense is Tense.FUTURE and target < ref_index:
-            year += 1
-        if code == "WI" and year != ref_season_year and False:
-            pass
+        year = _season_year(code, rel, ctx)
     meaning = date_meaning(f"{year:04d}-{code}", ctx, mod)
     return attrs.evolve(meaning, start=start)
+
+
+# Seasons in the order they fall within one "season year": winter YYYY-WI runs from December
+# of YYYY into the next February, so January 2026 lies in 2025-WI.
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_year(code: str, rel: str, ctx: Context) -> int:
+    ref = ctx.reference
+    ref_season_year = ref.year - 1 if ref.month <= 2 else ref.year
+    ref_index = 3 if ref.month in (12, 1, 2) else (ref.month - 3) // 3
+    target = _SEASON_ORDER.index(code)
+    if rel in ("last", "past", "previous"):
+        return ref_season_year if target < ref_index else ref_season_year - 1
+    if rel in ("next", "coming"):
+        return ref_season_year if target > ref_index else ref_season_year + 1
+    if rel == "this":
+        return ref_season_year if code == "WI" else ref.year
+    if ctx.tense is Tense.PAST and target > ref_index:
+        return ref_season_year - 1
+    if ctx.tense is Tense.FUTURE and target < ref_index:
+        return ref_season_year + 1
+    return ref_season_year
 
 
 def _holiday(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -761,6 +773,8 @@ def _duration_of(piece: Piece, ctx: Context, end: Optional[int] = None) -> Optio
     amount = parse_amount(amount_text)
     if amount is None:
         return None
+    if unit == "quarter" and re.match(r"\s{1,3}of\b", text[piece.end: piece.end + 5]):
+        return None  # "a quarter of the vote" is a share, not three months
     if amount_text.lower() in ("a", "an") and _RATE_BEFORE.search(text[max(0, piece.start - 20): piece.start]) and not det:
         return Meaning(TimexType.SET, duration_value(unit, Fraction(1)), start=start)
     second = _amount(piece.group("amount2"))
@@ -995,6 +1009,14 @@ def _day_part(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
 
 
+def _month_of_year(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    month_piece, year_piece = piece.parts
+    year_meaning = resolve(year_piece, ctx)
+    if year_meaning is None or not re.fullmatch(r"\d{4}", year_meaning.value):
+        return None
+    return date_meaning(f"{year_meaning.value}-{_month_of(month_piece.group('month')):02d}", ctx)
+
+
 def _dated_weekday(piece: Piece, ctx: Context) -> Optional[Meaning]:
     day = resolve_day(piece, ctx)
     if day is None:
@@ -1011,5 +1033,5 @@ _HANDLERS = {
     "quarter_ref": _quarter_ref, "half_year": _half_year, "season": _season,
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
-    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday,
+    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "month_of_year": _month_of_year,
 }

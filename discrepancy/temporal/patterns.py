@@ -103,7 +103,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("month", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"
-        r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?:of" + S + r")?(?P<y>" + YEAR + r"))?")),
+        r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?:of" + S + r")?(?P<y>" + YEAR + r"))?(?!\s{1,3}\d)")),
     ("ordinal_day", _compile(r"(?<![\w])the" + S + r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?![\w])")),
     ("year", _compile(
         r"(?<![\w])(?:(?P<fiscal>(?:the" + S + r")?(?:fiscal|calendar|financial|model|school)(?:" + S + r"year)?)" + S + r")?"
@@ -176,6 +176,26 @@ RULES: list[tuple[str, re.Pattern]] = [
         + r"|" + words(lx.UNIT_PLURALS) + r")(?![\w])"
         r"|(?<![\w])(?P<word>" + words(lx.SET_WORDS) + r")(?![\w])")),
 ]
+
+# The kinds of trigger word each rule's matches always contain (see `recognise`): a rule
+# runs only over stretches of text that hold one of them.
+RULE_TRIGGERS: dict[str, frozenset[str]] = {
+    "iso_date": frozenset({"digit"}), "slash_date": frozenset({"digit"}),
+    "compact_date": frozenset({"digit"}), "month_day": frozenset({"month"}),
+    "day_month": frozenset({"month"}), "month": frozenset({"month"}),
+    "ordinal_day": frozenset({"digit"}), "year": frozenset({"digit"}),
+    "spoken_year": frozenset({"number"}), "year_earlier": frozenset({"unit"}),
+    "decade": frozenset({"digit", "decade"}), "century": frozenset({"unit"}),
+    "quarter": frozenset({"unit"}), "quarter_code": frozenset({"digit"}),
+    "quarter_ref": frozenset({"unit", "period"}), "half_year": frozenset({"half"}),
+    "season": frozenset({"season"}), "holiday": frozenset({"holiday"}),
+    "weekday": frozenset({"weekday"}), "weekday_plural": frozenset({"weekday"}),
+    "relative_day": frozenset({"relative_day"}), "relative_period": frozenset({"unit", "part_of_day"}),
+    "offset": frozenset({"unit"}), "clock": frozenset({"digit", "clock", "number"}),
+    "part_of_day": frozenset({"part_of_day", "unit"}), "edge": frozenset({"edge"}),
+    "duration": frozenset({"unit"}), "reference": frozenset({"reference"}),
+    "set": frozenset({"set", "unit", "weekday", "part_of_day"}),
+}
 
 # Text between two pieces that lets them join into one expression.
 GLUE = re.compile(

@@ -2,10 +2,10 @@
 
 ``find_times`` is the layer's one verb.  It runs in four steps, each linear in the text:
 
-1. a cheap trigger scan finds the stretches of text that could hold a time at all, so a
-   paragraph with no number, month, weekday or time word costs one regex pass;
-2. every rule of `patterns` runs over those stretches, and overlapping candidates are
-   settled leftmost-longest;
+1. a cheap word scan finds the trigger words (a number, a month, a unit...), so a paragraph
+   with no time word costs one pass of a word regex and a set lookup per word;
+2. each rule of `patterns` is tried only at the word starts from which it could reach one
+   of its trigger words, and overlapping candidates are settled leftmost-longest;
 3. neighbouring pieces join when the text between them is glue ("noon" + " on " +
    "Friday, January 6"; "overnight" + " " + "Monday");
 4. each piece is resolved by `normalise` against the reference, its clause's tense and the
@@ -17,6 +17,7 @@ Output is deterministic and sorted by span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, tzinfo
 from typing import Optional, Union
 from zoneinfo import ZoneInfo
@@ -27,73 +28,114 @@ from . import lexicon as lx
 from .cues import attach_cues
 from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
-from .patterns import GLUE, MONTH_CONTEXT, RULES, S, words
+from .patterns import GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES
 from .tense import Tense, clause_tense
 from .values import Span
 
 _RULE_ORDER = {kind: index for index, (kind, _pattern) in enumerate(RULES)}
 
-# Anything that could start or sit inside a time phrase.  Text between triggers that are
-# far apart is never given to the rules.
-_TRIGGER = re.compile(
-    r"\d|(?<![\w])(?:" + words(
-        list(lx.MONTHS) + list(lx.WEEKDAYS) + list(lx.UNITS) + list(lx.UNIT_PLURALS)
-        + list(lx.SEASONS) + list(lx.PARTS_OF_DAY) + list(lx.REFERENCE_WORDS) + list(lx.SET_WORDS)
-        + ["yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "weeklong", "daylong",
-           "yearlong", "monthlong", "hourlong", "christmas", "easter", "thanksgiving", "halloween",
-           "eve", "quarter", "period", "hours", "twenties", "thirties", "forties", "fifties",
-           "sixties", "seventies", "eighties", "nineties", "o'clock", "mon", "tue", "tues", "wed",
-           "thu", "thur", "thurs", "fri", "sat", "sun", "new year", "labor day", "memorial day",
-           "independence day", "valentine's day", "boxing day", "bastille day", "veterans day",
-           "armistice day", "st. patrick's day", "may day", "good friday", "century", "decade"]
-    ) + r")",
-    re.IGNORECASE,
-)
-# How far around a trigger a phrase may reach ("for more than a period of ... week").
-_REACH_BEFORE = 48
-_REACH_AFTER = 64
+def _trigger_table() -> dict[str, frozenset[str]]:
+    """Each trigger word (lower case) and the kinds of rule it may belong to."""
+    table: dict[str, set[str]] = {}
+
+    def add(words, category):
+        for phrase in words:
+            for word in re.findall(r"[a-z]+", phrase.lower())[:1]:
+                table.setdefault(word, set()).add(category)
+
+    add(lx.MONTHS, "month")
+    add(list(lx.WEEKDAYS) + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"], "weekday")
+    add(list(lx.UNITS) + list(lx.UNIT_PLURALS) + ["weeklong", "daylong", "yearlong", "monthlong", "hourlong"], "unit")
+    add(lx.SEASONS, "season")
+    add(lx.PARTS_OF_DAY, "part_of_day")
+    add(lx.REFERENCE_WORDS, "reference")
+    add(list(lx.SET_WORDS) + ["every", "each", "per"], "set")
+    add(["yesterday", "today", "tomorrow", "tonight"], "relative_day")
+    add(["noon", "midnight", "midday", "o'clock", "clock"], "clock")
+    add(list(lx.FIXED_HOLIDAYS) + list(lx.NTH_WEEKDAY_HOLIDAYS) + list(lx.EASTER_HOLIDAYS), "holiday")
+    add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], "decade")
+    add(list(lx.NUMBER_WORDS), "number")
+    add(["period"], "period")
+    add(["half"], "half")
+    add(["early", "late", "mid", "earlier", "later", "end", "beginning", "start", "close", "middle", "turn"], "edge")
+    return {word: frozenset(categories) for word, categories in table.items()}
+
+
+_TRIGGERS = _trigger_table()
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_DIGIT = frozenset({"digit"})
+# How far before its trigger word a phrase may begin: "for more than a period of one week"
+# reaches back from "week", "the fiscal year 1998" from "1998".
+_REACH_BEFORE = {"unit": 48, "digit": 24, "month": 20, "weekday": 16}
+_DEFAULT_REACH = 32
 
 _EDGEABLE = frozenset({
-    "weekday", "relative_day", "dated_weekday", "month", "month_day", "day_month", "year",
+    "month_of_year", "spoken_year", "weekday", "relative_day", "dated_weekday", "month", "month_day", "day_month", "year",
     "decade", "season", "quarter", "quarter_code", "relative_period", "holiday", "half_year",
     "century",
 })
-
-
 # Pieces whose meaning is counted from the anchor: they never become the anchor themselves,
 # so that "a year earlier" does not drag the next "the third quarter" back a year.
 _DERIVED = frozenset({"offset", "year_earlier"})
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around triggers, merged where they touch."""
-    windows: list[tuple[int, int]] = []
-    for match in _TRIGGER.finditer(text):
-        start = max(0, match.start() - _REACH_BEFORE)
-        end = min(len(text), match.end() + _REACH_AFTER)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
+    """Where words start, and where each kind of trigger word stands.
+
+    A time phrase can only begin where a word does and must hold a trigger of its rule's kind,
+    so these two lists are all `scan` needs to know where to try each rule.
+    """
+    word_starts: list[int] = []
+    by_kind: dict[str, list[int]] = {}
+    triggers = _TRIGGERS
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        position = match.start()
+        word_starts.append(position)
+        if token[0].isdigit():
+            kinds = _DIGIT
         else:
-            windows.append((start, end))
-    return windows
+            kinds = triggers.get(token.lower())
+            if kinds is None:
+                continue
+        for kind in kinds:
+            by_kind.setdefault(kind, []).append(position)
+    return word_starts, by_kind
+
+
+def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]]) -> list[int]:
+    """The word starts from which ``rule`` could reach one of its trigger words."""
+    positions: set[int] = set()
+    for kind in RULE_TRIGGERS[rule]:
+        reach = _REACH_BEFORE.get(kind, _DEFAULT_REACH)
+        for trigger in by_kind.get(kind, ()):
+            low = bisect_left(word_starts, trigger - reach)
+            high = bisect_right(word_starts, trigger)
+            positions.update(word_starts[low:high])
+    return sorted(positions)
 
 
 def scan(text: str) -> list[Piece]:
     """Every rule's matches, settled leftmost-longest (ties: the earlier rule)."""
+    word_starts, by_kind = _triggers(text)
     candidates: list[tuple[int, int, int, Piece]] = []
-    seen: set[tuple[int, int, str]] = set()
-    for window_start, window_end in _windows(text):
-        for kind, pattern in RULES:
-            for match in pattern.finditer(text, window_start, window_end):
-                if match.end() == match.start():
-                    continue
-                key = (match.start(), match.end(), kind)
-                if key in seen:
-                    continue
-                seen.add(key)
-                groups = {name: value for name, value in match.groupdict().items() if value is not None}
-                piece = Piece(kind, match.start(), match.end(), groups)
-                candidates.append((match.start(), -(match.end() - match.start()), _RULE_ORDER[kind], piece))
+    for order, (kind, pattern) in enumerate(RULES):
+        if not any(trigger in by_kind for trigger in RULE_TRIGGERS[kind]):
+            continue
+        match_at = pattern.match
+        covered = -1
+        for position in _rule_starts(kind, word_starts, by_kind):
+            if position < covered:
+                continue
+            # "'90s" begins one character before its first word.
+            match = match_at(text, position) or (
+                position > 0 and text[position - 1] == "'" and match_at(text, position - 1))
+            if not match or match.end() == match.start():
+                continue
+            covered = match.end()
+            groups = {name: value for name, value in match.groupdict().items() if value is not None}
+            candidates.append((match.start(), match.start() - match.end(), order,
+                               Piece(kind, match.start(), match.end(), groups)))
     candidates.sort(key=lambda item: item[:3])
     chosen: list[Piece] = []
     last_end = -1
@@ -131,6 +173,16 @@ def _join_dated_weekday(first: Piece, second: Piece, glue: str) -> Optional[str]
     return None
 
 
+def _join_month_year(first: Piece, second: Piece, glue: str) -> Optional[str]:
+    """ "June last year", "January nineteen ninety-seven": a month in a year named in words."""
+    if first.kind != "month" or first.group("y") or first.group("rel") or glue not in ("", ",", "of"):
+        return None
+    if second.kind == "spoken_year" or (second.kind == "relative_period" and second.group("unit").lower() == "year"
+                                        and not second.group("rel").lower().startswith("the")):
+        return "month_of_year"
+    return None
+
+
 def _join_edge(first: Piece, second: Piece, glue: str) -> Optional[str]:
     if first.kind != "edge" or second.kind not in _EDGEABLE:
         return None
@@ -157,7 +209,7 @@ def _join_time(first: Piece, second: Piece, glue: str) -> Optional[str]:
     return None
 
 
-_JOIN_PASSES = (_join_dated_weekday, _join_edge, _join_time, _join_time)
+_JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_edge, _join_time, _join_time)
 
 
 def join(text: str, pieces: list[Piece]) -> list[Piece]:

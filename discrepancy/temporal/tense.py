@@ -2,9 +2,10 @@
 
 News says "Trump said Thursday" of a day just gone and "talks resume Wednesday" of a day to
 come, with the same bare weekday.  We read the clause around the expression: the nearest
-strong marker ("will", "said", a verb in -ed) decides; failing one, the nearest weak marker
-(a present-tense verb, which in news about a named day means a schedule); failing that the
-clause is unmarked and callers fall back to the past, as news mostly reports.
+marker to the left decides ("will", "said", a verb in -ed, or a present-tense verb, which in
+news about a named day means a schedule); a clause that opens with the time is read to the
+right; failing both, the clause is unmarked and callers fall back to the past, as news
+mostly reports.
 
 This is a cue reader, not a parser: it looks only at words within the clause (between
 sentence or clause punctuation) and never across a full stop.
@@ -60,16 +61,11 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         right = right[: stop.start()]
     left_words = [w.lower() for w in _WORD.findall(left)][::-1]
     right_words = [w.lower() for w in _WORD.findall(right)]
-    best: tuple[int, int, Tense] | None = None  # (strength, -distance, tense)
+    # The verb before the time usually governs it ("said Thursday", "will meet Thursday");
+    # only a clause that opens with the time ("On Monday, Trump said") is read to the right.
     for words in (left_words, right_words):
-        for distance, word in enumerate(words):
-            strength, tense = _strength(word)
-            if tense is None:
-                continue
-            candidate = (strength, -distance, tense)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-            break_on_first = strength == 2
-            if break_on_first:
-                break
-    return best[2] if best else Tense.UNMARKED
+        for word in words:
+            _strength_value, tense = _strength(word)
+            if tense is not None:
+                return tense
+    return Tense.UNMARKED
