@@ -189,7 +189,7 @@ class Instant:
         comparing with 00:00 would count the day after the range as one of its days.
         """
         end_day = self.latest.date()
-        if self.is_exact or self.latest != start_of_day(end_day, self.latest.tzinfo):
+        if self.is_exact or to_utc(self.latest) != to_utc(start_of_day(end_day, self.latest.tzinfo)):
             return end_day
         return end_day - timedelta(days=1)
 
@@ -202,7 +202,25 @@ class Instant:
         return Instant(self.earliest.astimezone(zone), self.latest.astimezone(zone), self.grain)
 
     def shift(self, duration: "Duration") -> "Instant":
-        """Both ends moved by a calendar duration (forward; use ``-duration`` to go back)."""
+        """Both ends moved by a calendar duration (forward; use ``-duration`` to go back).
+
+        A range of days moves its first and last days (the end boundary is not a day of it).
+        At coarser grains the ends are day boundaries and stay day boundaries: a
+        day's first moment moves to the first moment of the day ``duration`` later.  Moving
+        its wall time instead went wrong where a day begins after 00:00 (DST at midnight in
+        America/Havana; Asia/Kathmandu moving to +5:45): the day before such a day ends at
+        01:00, and a day after that is 01:00 of a day that begins at 00:00.
+        """
+        if self.grain is Grain.DAY and not self.is_exact and not duration.clock_part:
+            # Days move day by day: "a month after February 28" is March 28, whereas moving
+            # the day's end (March 1) would give April 1 and a range of four days.
+            return Instant(
+                _shift_boundary(self.earliest, duration),
+                start_of_day(_shift_date(self.last_day, duration) + timedelta(days=1), self.latest.tzinfo),
+                self.grain,
+            )
+        if self.grain >= Grain.DAY and not duration.clock_part:
+            return Instant(_shift_boundary(self.earliest, duration), _shift_boundary(self.latest, duration), self.grain)
         return Instant(duration.add_to(self.earliest), duration.add_to(self.latest), self.grain)
 
     def union(self, other: "Instant") -> "Instant":
@@ -228,6 +246,19 @@ class Instant:
         if self.is_exact:
             return self.earliest.isoformat()
         return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+def _shift_boundary(moment: datetime, duration: "Duration") -> datetime:
+    """``moment`` moved by a calendar ``duration``, keeping a day's first moment a first moment."""
+    zone = moment.tzinfo
+    day = moment.date()
+    if to_utc(moment) != to_utc(start_of_day(day, zone)):
+        return duration.add_to(moment)
+    return start_of_day(_shift_date(day, duration), zone)
+
+
+def _shift_date(day: date, duration: "Duration") -> date:
+    return (datetime.combine(day, time()) + duration.calendar_part).date()
 
 
 @attrs.frozen
