@@ -234,8 +234,41 @@ def test_instant_minus_a_non_instant_is_not_supported():
         Instant.exact(datetime(2026, 2, 1, tzinfo=UTC)) - timedelta(hours=1)
 
 
+@pytest.mark.parametrize("zone, day", [
+    (HAVANA, date(2026, 3, 7)), (HAVANA, date(2026, 3, 8)), (ZoneInfo("Asia/Kathmandu"), date(1985, 12, 31)),
+])
+def test_a_day_shifted_by_a_day_is_the_next_day_where_days_start_after_midnight(zone, day):
+    # Regression: shift moved each end's wall time, so the day before a day beginning at
+    # 01:00 (its end) moved to 01:00 of a day beginning at 00:00, an hour into that day.
+    assert Instant.of_day(day, zone).shift(Duration(days=1)) == Instant.of_day(day + DAY, zone)
+    assert Instant.of_day(day + DAY, zone).shift(-Duration(days=1)) == Instant.of_day(day, zone)
+
+
+@pytest.mark.parametrize("first, last, months, expected_first, expected_last", [
+    (date(2026, 2, 28), date(2026, 2, 28), 1, date(2026, 3, 28), date(2026, 3, 28)),
+    (date(2024, 2, 29), date(2024, 2, 29), 12, date(2025, 2, 28), date(2025, 2, 28)),
+    (date(2026, 1, 31), date(2026, 1, 31), 1, date(2026, 2, 28), date(2026, 2, 28)),
+    (date(2026, 4, 28), date(2026, 4, 30), 1, date(2026, 5, 28), date(2026, 5, 30)),
+])
+def test_a_month_after_some_days_is_the_same_days_a_month_later(first, last, months, expected_first, expected_last):
+    # Regression: shift moved the day's end boundary (March 1) to April 1, so "a month
+    # after February 28" ran from March 28 to the end of March.
+    shifted = Instant.of_days(first, last, KYIV).shift(Duration(months=months))
+    assert shifted == Instant.of_days(expected_first, expected_last, KYIV)
+
+
+def test_a_month_after_a_month_is_the_whole_next_month():
+    february = Instant.of_days(date(2026, 2, 1), date(2026, 2, 28), KYIV, Grain.MONTH)
+    assert february.shift(Duration(months=1)) == Instant.of_days(date(2026, 3, 1), date(2026, 3, 31), KYIV, Grain.MONTH)
+
+
+def test_shift_of_a_clock_time_moves_the_wall_clock():
+    moment = Instant.exact(localize(datetime(2026, 3, 8, 1, 0), HAVANA))
+    assert moment.shift(Duration(days=1)).earliest.replace(tzinfo=None) == datetime(2026, 3, 9, 1, 0)
+
+
 @PROPERTY
-@given(instants(grains=[grain for grain in Grain if grain >= Grain.DAY], vague=False),
+@given(instants(grains=[grain for grain in Grain if grain >= Grain.DAY], vague=False, zone=zones(midnight=True)),
        durations(clock=False, max_years=2))
 def test_shifting_a_calendar_range_by_days_and_back_is_identity(instant, duration):
     days_only = Duration(weeks=duration.weeks, days=duration.days)

@@ -53,8 +53,9 @@ does not hide the errors in the others (every clause of every block is parsed, a
 their errors are reported together), the positions are exact, and each pyparsing call sees
 one short clause, so parsing time grows linearly with the file.  The expression grammar is
 shaped so that it never re-parses an alternative (no ``infix_notation``), so it needs no
-packrat cache; nesting deeper than `MAX_NESTING` is refused with a syntax error instead of
-exhausting the Python stack.
+packrat cache; nesting deeper than `MAX_NESTING` and clauses longer than
+`MAX_CLAUSE_TOKENS` are refused with a syntax error instead of exhausting the Python stack
+or the user's patience.
 
 This module only parses.  Names, types and ids are the `checker`'s business.
 """
@@ -79,6 +80,9 @@ MAX_NESTING = 12
 
 MAX_TREE_DEPTH = 64
 """Deepest expression tree (long chains of ``+`` or ``and`` count too)."""
+
+MAX_CLAUSE_TOKENS = 1000
+"""Most tokens in one clause; a longer one is refused before parsing, so no clause can be slow."""
 
 # Offsets in parse actions are relative to the clause being parsed; this holds the
 # clause's offset in its file so nodes get file offsets without re-walking the tree.
@@ -483,6 +487,10 @@ class _Parser:
 
     def parse_chunk(self, element: pp.ParserElement, chunk: _Chunk) -> Optional[pp.ParseResults]:
         clause = self.text[chunk.start : chunk.end]
+        if len(_TOKEN.findall(clause)) > MAX_CLAUSE_TOKENS:
+            self.errors.append(self.source.syntax_error(
+                f"clause too long (more than {MAX_CLAUSE_TOKENS} tokens); split it with 'let'", chunk.start))
+            return None
         too_deep = _nesting_error(clause)
         if too_deep:
             self.errors.append(self.source.syntax_error(too_deep[0], chunk.start + too_deep[1]))
