@@ -37,6 +37,14 @@ _AT_END = re.compile(r"(?<![\w])(?P<cue>at|by|before|until|till)\s{1,3}$", re.IG
 _LOOK_BACK = 40
 
 
+_END_OF = re.compile(r"(?:the\s{1,3})?(?:very\s{1,3})?(?:end|close)\s{1,3}of\b", re.IGNORECASE)
+
+
+def _names_an_end(text: str, expression: TimeExpression) -> bool:
+    """ "the end of Saturday" names the moment Saturday ends, not its last hours."""
+    return expression.mod == "END" and bool(_END_OF.match(text, expression.start))
+
+
 def bound_end(instant: Instant, inclusive: Optional[bool]) -> Instant:
     """When a window bounded by ``instant`` stops, honest about an open ``inclusive``."""
     if inclusive is True:
@@ -72,11 +80,11 @@ def attach_cues(text: str, expressions: list[TimeExpression]) -> list[TimeExpres
             cue = re.sub(r"\s+", " ", match.group("cue").lower())
             span = Span(window_start + match.start("cue"), window_start + match.end("cue"))
             inclusive = BOUND_CUES[cue]
-            if expression.mod == "END" and cue in ("at", "by"):
-                inclusive = True
+            if _names_an_end(text, expression):
+                inclusive = True  # "expired at the end of Saturday": exactly when Sunday begins
             result.append(_bound(expression, cue, span, inclusive))
             continue
-        if expression.mod == "END":
+        if _names_an_end(text, expression):
             at_end = _AT_END.search(before)
             if at_end:
                 span = Span(window_start + at_end.start("cue"), window_start + at_end.end("cue"))

@@ -209,7 +209,6 @@ WEAK_FUTURE = frozenset({
     "votes", "holds", "opens", "expire", "expires", "ends", "returns", "visits", "travels",
     "faces", "must", "should", "can", "may", "might", "wants", "seeks", "remains", "aims",
     "continues", "arrive", "arrives", "leave", "leaves", "takes", "gets", "goes", "comes",
-    "until",
 })
 STRONG_PAST = frozenset({
     "said", "was", "were", "had", "did", "told", "ago", "yesterday", "earlier", "previously",

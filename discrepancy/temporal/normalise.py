@@ -55,6 +55,7 @@ class Meaning:
     duration: Optional[DurationRange] = None
     mod: Optional[str] = None
     start: Optional[int] = None  # a narrower start than the piece's, when a leading word is not part of the TIMEX
+    end: Optional[int] = None  # likewise a narrower end ("two days" of "two days after the attack")
 
 
 @attrs.frozen
@@ -311,6 +312,9 @@ DAY_KINDS = frozenset({
 })
 
 
+_BEFORE_BARE_DAY = re.compile(r"\b(?:on|by|until|till|from|since|before|after|through|to|and|or)\s{1,3}$", re.IGNORECASE)
+
+
 def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
     """The calendar day a day-naming piece names, or ``None`` when it names none."""
     kind = piece.kind
@@ -328,6 +332,8 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
                 return nearest_year_for(month, day, ctx, weekday)
             return date(year, month, day)
         if kind == "ordinal_day":
+            if not _BEFORE_BARE_DAY.search(ctx.text[max(0, piece.start - 10): piece.start]):
+                return None  # "the 12th strike" is a rank, "on the 12th" a day
             day = parse_ordinal(piece.group("d"))
             ref = ctx.reference
             candidates = []
@@ -690,7 +696,9 @@ def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if direction in ("before", "after", "since"):
         # "two days after the attack" is a length between two events, not a date.
         if re.match(r"\s{0,2}[\w$]", ctx.text[piece.end: piece.end + 3]):
-            return _duration_of(piece, ctx, end=piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0]))
+            end = piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0])
+            meaning = _duration_of(attrs.evolve(piece, groups={**piece.groups, "det": None}), ctx)
+            return attrs.evolve(meaning, end=end) if meaning is not None else None
     backwards = direction in ("ago", "earlier", "before", "back", "previously", "prior", "since")
     vague = _vague_range(amount_text)
     amount = _amount(amount_text)
@@ -720,6 +728,7 @@ def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
 
 _PRECEDING_FOR = re.compile(r"(?:\b(?:for|over|within|in|through|throughout|during|of|from|after|before|spanning|lasting)\s{1,3})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\beuros?|\bdollars?|\bpounds?|\byuan|\byen|\btimes|\bonce|\btwice|\brubles?|\bbarrels?|\btons?|\bmiles?)[\s,]{0,3}$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|it|they|that|which)\s{1,3}$", re.IGNORECASE)
 _FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
 
 
@@ -727,7 +736,7 @@ def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return _duration_of(piece, ctx)
 
 
-def _duration_of(piece: Piece, ctx: Context, end: Optional[int] = None) -> Optional[Meaning]:
+def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     text = ctx.text
     if piece.group("age"):
         return None  # "a 6-year-old" is an age, not a stretch of time
@@ -747,6 +756,14 @@ def _duration_of(piece: Piece, ctx: Context, end: Optional[int] = None) -> Optio
     amount_start = text.find(amount_text, piece.start) if amount_text else -1
     between = text[amount_start + len(amount_text): text.find(piece.group("unit"), amount_start + len(amount_text))] if amount_text else ""
     if amount_text and "-" in between and det in ("the", "a", "an", "another", "these", "those"):
+        start = amount_start
+        det = ""
+    if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix"):
+        start = text.find(piece.group("unit"), amount_start + len(amount_text))  # "a week-long pause"
+    if unit == "second" and amount_text and amount_text.lower() in ("a", "an") and not re.match(r"\s{0,2}(?:[.,;:)]|$|or\b|and\b|later|earlier)", text[piece.end: piece.end + 8]):
+        return None  # "a second look" is an ordinal
+    if det in ("last", "next", "past", "first") and amount_text and _VERB_BEFORE.search(text[max(0, piece.start - 12): piece.start]):
+        # "was set to last six full days": "last" is the verb, not "the last six days".
         start = amount_start
         det = ""
     mod = lx.AMOUNT_MODIFIERS.get(amod) if amod else None
@@ -834,8 +851,6 @@ def _part_of_day(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if piece.group("hours"):
         day = _anchor_day(ctx)
         start = piece.start
-        if piece.group("hours").lower().startswith("in"):
-            start = piece.start + 3
         earliest = start_of_day(day, ctx.zone)
         return Meaning(TimexType.TIME, f"{day_value(day)}TNI", Instant(earliest, localize(datetime.combine(day, time(6)), ctx.zone), Grain.PART_OF_DAY), start=start)
     word = piece.group("pod").lower()

@@ -158,7 +158,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("part_of_day", _compile(
         r"(?<![\w])(?:(?P<det>this|last|tomorrow|yesterday|the|that|each|every)" + S + r")?"
         r"(?:(?P<pmod>early|late|mid)" + HY + r")?(?P<pod>" + PART_OF_DAY + r")(?![\w])"
-        r"|(?<![\w])(?P<hours>(?:in" + S + r")?the" + S + r"(?:early|small|wee)" + S + r"hours)(?![\w])")),
+        r"|(?<![\w])(?P<hours>the" + S + r"(?:early|small|wee)" + S + r"hours)(?![\w])")),
     ("edge", _compile(r"(?<![\w])(?P<edge>" + EDGE_WORDS + r")(?=[\s-])")),
     ("duration", _compile(
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"

@@ -244,11 +244,24 @@ def _keep(text: str, piece: Piece) -> bool:
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
 
 
+_WINDOW_CUE_BEFORE = re.compile(
+    r"\b(?:until|till|through|thru|by|starting|beginning|effective|no\s+later\s+than)(?:\s{1,3}(?:on|at))?\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
 def _tense(text: str, piece: Piece) -> Tense:
-    """The clause's tense; a possessive ("Friday's ruling") names a day whose event is known, so past."""
+    """The clause's tense, with two readings of the words right beside the time.
+
+    A possessive ("Friday's ruling") names a day whose event is known, so past; a window
+    word in an otherwise unmarked clause ("shut through Sunday") points ahead.
+    """
     if _POSSESSIVE.match(text, piece.end):
         return Tense.PAST
-    return clause_tense(text, piece.start, piece.end)
+    tense = clause_tense(text, piece.start, piece.end)
+    if tense is Tense.UNMARKED and _WINDOW_CUE_BEFORE.search(text, max(0, piece.start - 24), piece.start):
+        return Tense.FUTURE
+    return tense
 
 
 def _zone(tz: Union[str, tzinfo]) -> tzinfo:
@@ -276,7 +289,7 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
         if meaning is None:
             continue
         start = meaning.start if meaning.start is not None else piece.start
-        end = piece.end
+        end = meaning.end if meaning.end is not None else piece.end
         while end > start and text[end - 1] in " ,\t\n":
             end -= 1
         expressions.append(TimeExpression(

@@ -19,6 +19,9 @@ import re
 from .lexicon import NOT_PAST_EDS, STRONG_FUTURE, STRONG_PAST, WEAK_FUTURE, WEAK_PAST
 
 
+_FUTURE_IN_THE_PAST = frozenset({"would", "could", "might"})
+
+
 class Tense(enum.Enum):
     PAST = "past"
     FUTURE = "future"
@@ -64,8 +67,19 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     # The verb before the time usually governs it ("said Thursday", "will meet Thursday");
     # only a clause that opens with the time ("On Monday, Trump said") is read to the right.
     for words in (left_words, right_words):
+        pending: Tense | None = None
         for word in words:
             _strength_value, tense = _strength(word)
-            if tense is not None:
-                return tense
+            if tense is None:
+                continue
+            if word in _FUTURE_IN_THE_PAST:
+                # "claimed there would be a ceasefire ... Thursday": the future of a past
+                # statement; a past verb further left decides, else it stays the future.
+                pending = pending or tense
+                continue
+            if pending is not None and tense is not Tense.PAST:
+                return pending
+            return tense
+        if pending is not None:
+            return pending
     return Tense.UNMARKED
