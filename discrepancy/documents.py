@@ -30,7 +30,8 @@ from .errors import DiscrepancyError, DocumentError
 
 STDIN_NAME = "-"
 
-_SEED_FIRST_LINE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+([^\r\n]*))?")
+# Leading blanks are tolerated: copies of seed files sometimes start with a stray space.
+_SEED_FIRST_LINE = re.compile(r"[ \t]*date[ \t]+(\S+)(?:[ \t]+([^\r\n]*))?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEXT_ELEMENT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S | re.I)
 _DCT_ELEMENT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.S | re.I)

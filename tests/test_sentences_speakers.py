@@ -54,3 +54,8 @@ def test_pronoun_subject_takes_the_last_named_speaker():
     text = "Peskov said the pause was short. He said it ended Sunday."
     spans = split_sentences(text)
     assert [a.speaker for a in attribute_all(text, spans)] == ["Peskov", "Peskov"]
+
+
+def test_appositive_speaker_with_an_adverb_before_the_verb():
+    text = "The Kremlin's spokesman, Dmitry Peskov, later said Russia had agreed to hold its strikes."
+    assert attribute(text, Span(0, len(text))).speaker == "Dmitry Peskov"

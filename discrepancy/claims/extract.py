@@ -37,6 +37,7 @@ import attrs
 
 from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Instant, Span
+from .consolidate import consolidate
 from .model import (
     Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window,
 )
@@ -54,7 +55,7 @@ _NOT_A_LENGTH_BEFORE = frozenset(
     "in within after over past last next than every per nearly almost since during about around first".split()
 )
 # Words just after a length that make it an offset or the length of something else.
-_NOT_A_LENGTH_AFTER = frozenset("after before later earlier ago into of since from before".split())
+_NOT_A_LENGTH_AFTER = frozenset("after before later earlier ago into of since from behind ahead apart".split())
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
     r"(?:\bfor(?:\s+a\s+period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
@@ -76,8 +77,14 @@ _UNQUALIFYING = frozenset(
     so-called supposed initial original interim first second last brief short long limited general
     """.split()
 )
-_STRUCTURAL = frozenset(
-    "government city country port nuclear national federal state local international the and of".split()
+# Words that never tell one window from another: grammar, and places or parties that a
+# single window is often described by in passing.
+_FUNCTION_WORDS = frozenset(
+    """
+    to of in on at by for from with and or but not no as if than then that which who whom whose
+    be been being is are was were has have had do does did will would shall should can could may might must
+    government city country port nuclear national federal state local international
+    """.split()
 )
 
 
@@ -112,7 +119,7 @@ class Extractor:
 
     # -- sentence analysis -------------------------------------------------------------
 
-    def _mentions(self, text: str, sentence: Span) -> list[tuple[str, Span, Optional[str]]]:
+    def _mentions(self, text: str, sentence: Span, times: Sequence[TimeExpression]) -> list[tuple[str, Span, Optional[str]]]:
         found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
         for kind, pattern in self._called:
             for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -120,7 +127,7 @@ class Extractor:
                 if key in found and len(found[key][1]) >= match.end() - match.start():
                     continue
                 span = Span(match.start(), match.end())
-                found[key] = (kind, span, _qualifier(text, span, sentence))
+                found[key] = (kind, span, _qualifier(text, span, sentence, times))
         # Keep the longest of overlapping mentions ("travel ban" over "ban").
         kept: list[tuple[str, Span, Optional[str]]] = []
         for item in sorted(found.values(), key=lambda m: (m[1].start, -len(m[1]))):
@@ -154,25 +161,29 @@ class Extractor:
         starts = [e.span.start for e in ordered]
         builder = _WindowBuilder()
         current: Optional[tuple[str, Optional[str]]] = None
-        for sentence, attribution in zip(sentences, attributions):
+        last_mentioned = -2
+        for index, (sentence, attribution) in enumerate(zip(sentences, attributions)):
             said_by = attribution.speaker if attribution else None
             low = bisect.bisect_left(starts, sentence.start)
             high = bisect.bisect_left(starts, sentence.end)
             in_sentence = [e for e in ordered[low:high] if e.span.end <= sentence.end]
-            mentions = self._mentions(text, sentence)
+            mentions = self._mentions(text, sentence, in_sentence)
             keys = []
             for kind, span, qualifier in mentions:
                 key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
                 keys.append((span, key))
-            if not in_sentence:
-                current = keys[-1][1] if keys else current
-                continue
-            cues = self._cues(text, sentence)
-            said_at = self._statement_time(in_sentence, cues)
-            for expression in in_sentence:
-                target = _nearest_key(keys, expression.span) if keys else current
-                self._assign(text, expression, cues, keys, target, said_by, said_at, builder)
-            current = keys[-1][1] if keys else current
+            if in_sentence:
+                cues = self._cues(text, sentence)
+                said_at = self._statement_time(in_sentence, cues)
+                recent = index - last_mentioned == 1
+                durations = [e for e in in_sentence if e.type is TimexType.DURATION]
+                for expression in in_sentence:
+                    if len(durations) > 1 and _is_commentary(text, expression):
+                        continue
+                    target = _nearest_key(keys, expression.span) if keys else current
+                    self._assign(text, expression, cues, keys, target, said_by, said_at, builder, recent)
+            if keys:
+                current, last_mentioned = keys[-1][1], index
         return builder.windows()
 
     def _statement_time(self, expressions: Sequence[TimeExpression], cues: Sequence[_Cue]) -> Optional[Instant]:
@@ -185,7 +196,7 @@ class Extractor:
 
     def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], target, said_by, said_at,
-                builder: "_WindowBuilder") -> None:
+                builder: "_WindowBuilder", recent: bool) -> None:
         common = dict(text=expression.text, span=expression.span, said_by=said_by)
         if expression.type is TimexType.DURATION:
             if target is None or expression.duration is None or not keys:
@@ -198,14 +209,16 @@ class Extractor:
         cue = _claiming_cue(expression.span, cues)
         if target is None:
             return
-        if not keys and (cue is None or not (cue.specific or cue.role == "extend")):
-            # With no window word in the sentence, only a window's own end words ("strikes
-            # resumed") or an extension tie a time to the window discussed before.
+        if not keys and not _carries_over(expression, cue, recent):
             return
         cue_text = cue.phrase if cue else ""
         if expression.role is Role.BOUND or (cue is not None and cue.role == "planned_end"):
             end = expression.bound.end if expression.bound is not None else expression.instant
-            if cue is not None and cue.role == "extend":
+            if cue is not None and cue.role == "end" and not cue.not_yet:
+                # "expired at midnight at the end of Saturday": the end happened, as planned or not.
+                builder.add(target, "observations", Observation(
+                    value=end, kind=ObservationKind.ENDED, event=cue_text, said_at=said_at, **common))
+            elif cue is not None and cue.role == "extend":
                 builder.add(target, "observations", Observation(
                     value=end, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
             else:
@@ -225,7 +238,7 @@ class Extractor:
         elif cue.role == "extend":
             builder.add(target, "observations", Observation(
                 value=expression.instant, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
-        elif cue.role == "announce" and keys:
+        elif cue.role == "announce" and keys and not cue.not_yet:
             builder.add(target, "announcements", Announcement(value=expression.instant, said_at=said_at, **common))
 
     def _is_window_length(self, text: str, expression: TimeExpression,
@@ -253,6 +266,27 @@ class Extractor:
         return bool(near)
 
 
+def _carries_over(expression: TimeExpression, cue: Optional[_Cue], recent: bool) -> bool:
+    """Whether a time in a sentence that names no window belongs to the one discussed before.
+
+    A window's own end words ("strikes resumed") and extensions reach across the text; a
+    stated bound or start ("agreed to hold its strikes until February 1") reaches only
+    from the sentence right after the window was named.
+    """
+    if cue is not None and (cue.specific or cue.role == "extend"):
+        return True
+    stated_limit = expression.role is not None or (cue is not None and cue.role in ("planned_end", "start"))
+    return recent and stated_limit
+
+
+_COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
+
+
+def _is_commentary(text: str, expression: TimeExpression) -> bool:
+    """ "the weeklong ceasefire lasted just two days": the writer's own reckoning, not a claim."""
+    return bool(_COMMENTARY.search(text[max(0, expression.span.start - 40) : expression.span.start]))
+
+
 def _only_modifiers(gap: str) -> bool:
     """Whether the text between a length and a window word is only adjectives ("humanitarian")."""
     words = _WORD.findall(gap)
@@ -267,26 +301,25 @@ def _clause_start(text: str, sentence_start: int, position: int) -> int:
 
 
 def _claiming_cue(span: Span, cues: Sequence[_Cue]) -> Optional[_Cue]:
-    """The cue nearest before ``span`` within reach, else the nearest after it."""
-    best: Optional[_Cue] = None
-    best_distance = float("inf")
-    for cue in cues:
-        if cue.span.end <= span.start:
-            distance = span.start - cue.span.end
-        elif cue.span.start >= span.end:
-            distance = (cue.span.start - span.end) * AFTER_PENALTY
-        else:
-            continue
-        if distance <= CUE_REACH and distance < best_distance:
-            best, best_distance = cue, distance
-    return best
+    """The cue nearest before ``span`` within reach, else the nearest after it.
+
+    English states the event before its time ("expired at midnight", "took effect at 8
+    a.m."); a cue after the time only claims it when nothing before does ("On Monday the
+    United States lifted the ban").
+    """
+    before = [cue for cue in cues if cue.span.end <= span.start and span.start - cue.span.end <= CUE_REACH]
+    if before:
+        return max(before, key=lambda cue: cue.span.end)
+    after = [cue for cue in cues if cue.span.start >= span.end
+             and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH]
+    return min(after, key=lambda cue: cue.span.start) if after else None
 
 
 def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:
     return min(keys, key=lambda item: abs(item[0].start - span.start))[1]
 
 
-def _qualifier(text: str, span: Span, sentence: Span) -> Optional[str]:
+def _qualifier(text: str, span: Span, sentence: Span, times: Sequence[TimeExpression]) -> Optional[str]:
     """A word that tells this window apart from others of its kind, or None.
 
     Proposals ("a 30-day ceasefire instead") are always apart; otherwise a noun right
@@ -297,14 +330,16 @@ def _qualifier(text: str, span: Span, sentence: Span) -> Optional[str]:
     after = text[span.end : sentence.end]
     if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after):
         return f"proposal@{span.start}"
-    words = _WORD.findall(before[-40:])
-    if words and not before.rstrip().endswith((",", ";", ":")):
-        candidate = words[-1].lower()
-        if (candidate.isalpha() and candidate not in _UNQUALIFYING and candidate not in _STRUCTURAL
-                and not words[-1][0].isupper() and not candidate.endswith(("day", "week", "month", "hour", "year"))):
+    words = list(_WORD.finditer(text, max(sentence.start, span.start - 40), span.start))
+    if words and not before.rstrip().endswith((",", ";", ":")) and words[-1].end() >= span.start - 1:
+        word = words[-1]
+        candidate = word.group(0).lower()
+        in_time = any(t.span.start <= word.start() < t.span.end for t in times)
+        if (candidate.isalpha() and candidate not in _UNQUALIFYING and candidate not in _FUNCTION_WORDS
+                and not in_time and not word.group(0)[0].isupper()):
             return candidate
     match = _QUALIFIER_AFTER.match(after)
-    if match and match.group(1) not in _UNQUALIFYING and match.group(1) not in _STRUCTURAL:
+    if match and match.group(1) not in _UNQUALIFYING and match.group(1) not in _FUNCTION_WORDS:
         word = match.group(1)
         if word.islower():
             return word
@@ -345,11 +380,11 @@ class _WindowBuilder:
             starts = claims["starts"]
             if not starts and announcements:
                 starts = [_inferred_start(announcements[0])]
-            windows.append(Window(
+            windows.append(consolidate(Window(
                 id=f"w{number}", kind=kind, mentions=sorted(mentions, key=lambda m: m.span.start),
                 durations=claims["durations"], bounds=claims["bounds"], starts=starts,
                 observations=claims["observations"], announced=announcements[0] if announcements else None,
-            ))
+            )))
         return [attrs.evolve(window, id=f"w{index}") for index, window in enumerate(windows, start=1)]
 
     def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:

@@ -38,6 +38,9 @@ ROLE_WORDS = frozenset(
 # Verbs that news puts before their subject: '..., said Trump'.
 INVERTIBLE_VERBS = frozenset({"said", "says", "wrote", "added", "writes"})
 
+# Words between a speaker and the reporting verb: "Peskov later said", "officials have said".
+ADVERBS = frozenset("later also previously earlier again then had has have once repeatedly publicly".split())
+
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 CONNECTORS = frozenset({"of", "for", "the", "'s", "\u2019s", "de", "von", "van", "al", "bin"})
 
@@ -62,6 +65,8 @@ def _is_name_word(token: str) -> bool:
 
 def _phrase_left(text: str, sentence: Span, verb_start: int) -> Optional[Span]:
     tokens = list(_TOKEN.finditer(text, sentence.start, verb_start))
+    while tokens and (tokens[-1].group(0).lower() in ADVERBS or tokens[-1].group(0) == ","):
+        tokens.pop()  # "The Kremlin's spokesman, Dmitry Peskov, later said"
     chosen: list[re.Match] = []
     for token in reversed(tokens):
         word = token.group(0)
@@ -104,6 +109,12 @@ def _clean(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def _after_quote_or_comma(text: str, sentence: Span, position: int) -> bool:
+    """Inverted attribution follows the quotation it closes: '..., said Trump'."""
+    before = text[sentence.start : position].rstrip()
+    return before.endswith((",", "\"", "\u201d", "'", "\u2019"))
+
+
 def attribute(text: str, sentence: Span, previous_speaker: Optional[str] = None) -> Optional[Attribution]:
     """The speaker of ``sentence``, or None when its shape names none."""
     according = _ACCORDING.search(text, sentence.start, sentence.end)
@@ -121,7 +132,7 @@ def attribute(text: str, sentence: Span, previous_speaker: Optional[str] = None)
                     return Attribution(previous_speaker, left, cue)
                 continue
             return Attribution(_clean(name), left, cue)
-        if verb.group(0) not in INVERTIBLE_VERBS:
+        if verb.group(0) not in INVERTIBLE_VERBS or not _after_quote_or_comma(text, sentence, verb.start()):
             continue
         right = _phrase_right(text, verb.end() + 1, sentence)
         if right is not None:

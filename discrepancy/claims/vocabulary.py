@@ -62,7 +62,8 @@ GENERIC_CUES = GenericCues(
     ),
     announced_by=(
         "announced", "announces", "agreed", "agree", "ordered", "declared", "claimed", "said", "says", "issued",
-        "signed", "proclaimed", "unveiled", "brokered", "approved", "decreed", "set", "called for",
+        "signed", "proclaimed", "unveiled", "brokered", "approved", "decreed", "called for",
+        "spoke of", "talked of", "floated", "promised", "pledged", "reached", "struck",
     ),
     planned_end=(
         "due to end", "due to expire", "due to run out", "due to lapse", "was to end", "set to end", "set to expire",

@@ -1,0 +1,90 @@
+"""Reducing a window's claims to the distinct statements rules should compare.
+
+News repeats itself: "a 36-hour truce" in the headline and "a period of 36 hours" in the
+body are one claim, and "noon on Friday" (Moscow) and "11 a.m. on Friday" (Kyiv) are one
+start.  Rules compare every combination of a window's claims, so repeated or merely
+restated claims would multiply findings without adding any.  Consolidation keeps:
+
+* durations: one claim per distinct length (the first stated);
+* starts: the stated ones over one inferred from an announcement, and among them the most
+  precise; claims of the same moment collapse to the narrowest;
+* bounds: claims of overlapping moments collapse to the narrowest ("midnight on Saturday"
+  and "at the end of Saturday, January 7" are one bound);
+* observations: the first observed end (a window ends once), and the latest extension.
+
+Claims that really disagree stay apart, so rules still see contradictions between them.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, TypeVar
+
+import attrs
+
+from ..temporal.values import Instant, to_utc
+from .model import EndBound, Observation, ObservationKind, StatedDuration, StatedStart, Window
+
+Claim = TypeVar("Claim", EndBound, StatedStart, Observation)
+
+
+def consolidate(window: Window) -> Window:
+    return attrs.evolve(
+        window,
+        durations=_distinct_durations(window.durations),
+        starts=_best_starts(window.starts),
+        bounds=_narrowest_per_moment(window.bounds),
+        observations=_decisive_observations(window.observations),
+    )
+
+
+def _distinct_durations(durations: Sequence[StatedDuration]) -> tuple[StatedDuration, ...]:
+    kept: list[StatedDuration] = []
+    for claim in durations:
+        if not any(_same_length(claim, other) for other in kept):
+            kept.append(claim)
+    return tuple(kept)
+
+
+def _same_length(one: StatedDuration, other: StatedDuration) -> bool:
+    return one.value.min.nominal() == other.value.min.nominal() and (
+        (one.value.max is None and other.value.max is None)
+        or (one.value.max is not None and other.value.max is not None
+            and one.value.max.nominal() == other.value.max.nominal())
+    )
+
+
+def _best_starts(starts: Sequence[StatedStart]) -> tuple[StatedStart, ...]:
+    stated = [claim for claim in starts if not claim.inferred] or list(starts)
+    if not stated:
+        return ()
+    finest = min(claim.value.grain.rank for claim in stated)
+    return _narrowest_per_moment([claim for claim in stated if claim.value.grain.rank == finest])
+
+
+def _narrowest_per_moment(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """One claim per group of claims whose instants overlap: the narrowest of the group."""
+    kept: list[Claim] = []
+    for claim in claims:
+        for index, other in enumerate(kept):
+            if claim.value.overlaps(other.value):
+                if _width(claim.value) < _width(other.value):
+                    kept[index] = claim
+                break
+        else:
+            kept.append(claim)
+    return tuple(sorted(kept, key=lambda c: (c.span.start, c.span.end)))
+
+
+def _width(instant: Instant):
+    return to_utc(instant.latest) - to_utc(instant.earliest)
+
+
+def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observation, ...]:
+    ended = [o for o in observations if o.kind is ObservationKind.ENDED]
+    extended = [o for o in observations if o.kind is ObservationKind.EXTENDED]
+    kept: list[Observation] = []
+    if ended:
+        kept.append(min(ended, key=lambda o: (to_utc(o.value.earliest), to_utc(o.value.latest))))
+    if extended:
+        kept.append(max(extended, key=lambda o: (to_utc(o.value.latest), to_utc(o.value.earliest))))
+    return tuple(sorted(kept, key=lambda c: (c.span.start, c.span.end)))
