@@ -124,19 +124,19 @@ def attribute(text: str, sentence: Span, previous_speaker: Optional[str] = None)
             return Attribution(_clean(phrase.text_of(text)), phrase, Span(according.start(), according.end()))
     for verb in _VERB.finditer(text, sentence.start, sentence.end):
         cue = Span(verb.start(), verb.end())
+        if verb.group(0) in INVERTIBLE_VERBS and _after_quote_or_comma(text, sentence, verb.start()):
+            right = _phrase_right(text, verb.end() + 1, sentence)
+            if right is not None:
+                return Attribution(_clean(right.text_of(text)), right, cue)
         left = _phrase_left(text, sentence, verb.start())
-        if left is not None:
-            name = left.text_of(text)
-            if name.lower() in PRONOUNS:
-                if previous_speaker:
-                    return Attribution(previous_speaker, left, cue)
-                continue
-            return Attribution(_clean(name), left, cue)
-        if verb.group(0) not in INVERTIBLE_VERBS or not _after_quote_or_comma(text, sentence, verb.start()):
+        if left is None:
             continue
-        right = _phrase_right(text, verb.end() + 1, sentence)
-        if right is not None:
-            return Attribution(_clean(right.text_of(text)), right, cue)
+        name = left.text_of(text)
+        if name.lower() in PRONOUNS:
+            if previous_speaker:
+                return Attribution(previous_speaker, left, cue)
+            continue
+        return Attribution(_clean(name), left, cue)
     return None
 
 
