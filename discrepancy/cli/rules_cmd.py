@@ -74,8 +74,9 @@ def _user_rule_ids(ruleset: RuleSet, args: argparse.Namespace) -> Optional[list[
             if not str(Path(rule.location.rsplit(":", 1)[0]).resolve()).startswith(builtin)]
 
 
-def run_test(args: argparse.Namespace, extractor: Optional[Extractor], out: TextIO = sys.stdout,
-             err: TextIO = sys.stderr) -> int:
+def run_test(args: argparse.Namespace, extractor: Optional[Extractor], out: Optional[TextIO] = None,
+             err: Optional[TextIO] = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     ruleset = _load(args, err)
     if ruleset is None:
         return EXIT_RULE_ERROR
@@ -94,7 +95,8 @@ def run_test(args: argparse.Namespace, extractor: Optional[Extractor], out: Text
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def run_check(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_check(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     ruleset = _load(args, err)
     if ruleset is None:
         return EXIT_RULE_ERROR
@@ -103,7 +105,8 @@ def run_check(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
     return EXIT_OK
 
 
-def run_list(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_list(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     ruleset = _load(args, err)
     if ruleset is None:
         return EXIT_RULE_ERROR
