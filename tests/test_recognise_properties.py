@@ -1,0 +1,135 @@
+"""Properties of the recogniser over many reference dates, zones and phrasings.
+
+- a named weekday resolves to that weekday, within seven days on the side the tense implies;
+- a month and day without a year is the occurrence nearest the reference ("until January 5"
+  written on December 30 is next January);
+- February 29 exists only in leap years; month ends are real month ends;
+- whatever the zone (far from UTC, or with DST), a day's range is exactly that calendar day in
+  that zone, and "overnight D" spans from D's first moment into the next morning.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zoneinfo import ZoneInfo
+
+from discrepancy.temporal import find_times
+from discrepancy.temporal.values import start_of_day
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = list(calendar.month_name)[1:]
+ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Kyiv", "Europe/London", "America/New_York"]
+references = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
+BUDGET = settings(max_examples=150, deadline=None)
+
+
+def _only(text: str, reference: date, zone: str = "UTC"):
+    found = find_times(text, reference, zone)
+    assert len(found) == 1, [e.text for e in found]
+    return found[0]
+
+
+@BUDGET
+@given(reference=references, weekday=st.integers(0, 6))
+def test_said_on_a_weekday_is_the_one_just_gone(reference, weekday):
+    expression = _only(f"The minister said on {WEEKDAYS[weekday]} that the talks had failed.", reference)
+    resolved = date.fromisoformat(expression.value)
+    assert resolved.weekday() == weekday
+    assert 0 <= (reference - resolved).days < 7
+
+
+@BUDGET
+@given(reference=references, weekday=st.integers(0, 6))
+def test_will_meet_on_a_weekday_is_the_one_to_come(reference, weekday):
+    expression = _only(f"The ministers will meet on {WEEKDAYS[weekday]} in Geneva.", reference)
+    resolved = date.fromisoformat(expression.value)
+    assert resolved.weekday() == weekday
+    assert 0 <= (resolved - reference).days < 7
+
+
+@BUDGET
+@given(reference=references, weekday=st.integers(0, 6), direction=st.sampled_from(["last", "next"]))
+def test_last_and_next_weekday_are_strictly_on_their_side(reference, weekday, direction):
+    expression = _only(f"It happens {direction} {WEEKDAYS[weekday]}.", reference)
+    resolved = date.fromisoformat(expression.value)
+    assert resolved.weekday() == weekday
+    gap = (resolved - reference).days if direction == "next" else (reference - resolved).days
+    assert 1 <= gap <= 7
+
+
+@BUDGET
+@given(year=st.integers(1990, 2035), day=st.integers(24, 31), target=st.integers(1, 10))
+def test_until_early_january_written_in_late_december_is_next_year(year, day, target):
+    reference = date(year, 12, day)
+    expression = _only(f"The truce holds until January {target}.", reference)
+    assert expression.value == f"{year + 1:04d}-01-{target:02d}"
+    assert expression.role is not None and expression.bound is not None
+
+
+@BUDGET
+@given(year=st.integers(1990, 2035))
+def test_february_29_only_in_leap_years(year):
+    reference = date(year, 2, 10)
+    expression = _only("The deadline is February 29.", reference)
+    resolved = date.fromisoformat(expression.value)
+    assert (resolved.month, resolved.day) == (2, 29)
+    assert calendar.isleap(resolved.year)
+    if calendar.isleap(year):
+        assert resolved.year == year
+
+
+@BUDGET
+@given(reference=references, month=st.integers(1, 12))
+def test_month_ends_are_real(reference, month):
+    last = calendar.monthrange(reference.year, month)[1]
+    expression = _only(f"It closes on {MONTHS[month - 1]} {last}, {reference.year}.", reference)
+    assert expression.value == f"{reference.year:04d}-{month:02d}-{last:02d}"
+    assert expression.instant.last_day == date(reference.year, month, last)
+
+
+@BUDGET
+@given(reference=references, zone=st.sampled_from(ZONES), weekday=st.integers(0, 6))
+def test_a_day_is_that_calendar_day_in_any_zone(reference, zone, weekday):
+    expression = _only(f"Officials said on {WEEKDAYS[weekday]} that nothing changed.", reference, zone)
+    day = date.fromisoformat(expression.value)
+    instant = expression.instant
+    assert instant.earliest == start_of_day(day, ZoneInfo(zone))
+    assert instant.days() == (day,)
+    assert instant.latest.date() == day + timedelta(days=1)
+
+
+@BUDGET
+@given(reference=references, zone=st.sampled_from(ZONES), weekday=st.integers(0, 6))
+def test_overnight_spans_the_day_into_the_next_morning(reference, zone, weekday):
+    expression = _only(f"Strikes resumed overnight {WEEKDAYS[weekday]}.", reference, zone)
+    day = date.fromisoformat(expression.value[:10])
+    assert expression.value.endswith("TNI")
+    assert expression.instant.earliest.date() == day
+    assert expression.instant.latest.date() == day + timedelta(days=1)
+    assert expression.instant.latest.hour == 6
+
+
+@BUDGET
+@given(reference=references, zone=st.sampled_from(ZONES), hour=st.integers(1, 12), pm=st.booleans())
+def test_clock_times_are_the_stated_wall_clock_in_the_zone(reference, zone, hour, pm):
+    text = f"It starts at {hour} {'p.m.' if pm else 'a.m.'} tomorrow."
+    expression = _only(text, reference, zone)
+    wall = expression.instant.earliest
+    assert expression.instant.is_exact
+    stated = hour % 12 + (12 if pm else 0)
+    assert wall.hour in (stated, (stated + 1) % 24)  # a wall time skipped by DST moves on by the gap
+    assert expression.value.startswith((reference + timedelta(days=1)).isoformat())
+
+
+@BUDGET
+@given(amount=st.integers(2, 99), unit=st.sampled_from(["days", "weeks", "months", "years", "hours"]))
+def test_digit_durations_read_exactly(amount, unit):
+    expression = _only(f"The pause lasted {amount} {unit}.", date(2026, 2, 3))
+    letter = {"days": "P{}D", "weeks": "P{}W", "months": "P{}M", "years": "P{}Y", "hours": "PT{}H"}[unit]
+    assert expression.value == letter.format(amount)
+    assert expression.duration.is_exact
