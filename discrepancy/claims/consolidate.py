@@ -9,7 +9,8 @@ restated claims would multiply findings without adding any.  Consolidation keeps
 * starts: the stated ones over one inferred from an announcement, and among them the most
   precise; claims of the same moment collapse to the narrowest;
 * bounds: claims of overlapping moments collapse to the narrowest ("midnight on Saturday"
-  and "at the end of Saturday, January 7" are one bound);
+  and "at the end of Saturday, January 7" are one bound); a bound vaguer than a day ("due
+  to lapse this week") is too loose to count days to and is left out;
 * observations: the first observed end (a window ends once), and the latest extension.
 
 Claims that really disagree stay apart, so rules still see contradictions between them.
@@ -21,20 +22,43 @@ from typing import Sequence, TypeVar
 
 import attrs
 
-from ..temporal.values import Instant, to_utc
+from ..temporal.values import Grain, Instant, to_utc
 from .model import EndBound, Observation, ObservationKind, StatedDuration, StatedStart, Window
 
 Claim = TypeVar("Claim", EndBound, StatedStart, Observation)
 
 
 def consolidate(window: Window) -> Window:
+    starts = _best_starts(window.starts)
+    observations = window.observations
+    if len(starts) == 1:
+        observations = _after_start(observations, starts[0].value)
     return attrs.evolve(
         window,
         durations=_distinct_durations(window.durations),
-        starts=_best_starts(window.starts),
-        bounds=_narrowest_per_moment(window.bounds),
-        observations=_decisive_observations(window.observations),
+        starts=starts,
+        bounds=_narrowest_per_moment([claim for claim in window.bounds if claim.value.grain.rank <= Grain.DAY.rank]),
+        observations=_decisive_observations(observations),
     )
+
+
+def _after_start(observations: Sequence[Observation], start: Instant) -> tuple[Observation, ...]:
+    """Observations as they can be: an end cannot come before the window began.
+
+    An event wholly before the start (shelling the morning before a truce began) did not
+    end the window and is dropped; one whose range straddles the start ("collapsed on
+    Friday" for a truce that began at 8 a.m. on Friday) is narrowed to after it.
+    """
+    kept: list[Observation] = []
+    for claim in observations:
+        value = claim.value
+        if to_utc(value.latest) <= to_utc(start.earliest):
+            continue
+        if to_utc(value.earliest) < to_utc(start.earliest):
+            value = Instant(start.earliest.astimezone(value.zone), value.latest, value.grain)
+            claim = attrs.evolve(claim, value=value)
+        kept.append(claim)
+    return tuple(kept)
 
 
 def _distinct_durations(durations: Sequence[StatedDuration]) -> tuple[StatedDuration, ...]:
@@ -53,8 +77,19 @@ def _same_length(one: StatedDuration, other: StatedDuration) -> bool:
     )
 
 
+# Cues that say the window itself began, as opposed to a document being signed or issued.
+EFFECT_CUES = frozenset({
+    "took effect", "take effect", "takes effect", "taking effect", "went into effect", "came into force",
+    "come into force", "entered into force", "in force from", "began", "begin", "begins", "started",
+    "starting", "start", "from", "effective",
+})
+
+
 def _best_starts(starts: Sequence[StatedStart]) -> tuple[StatedStart, ...]:
+    """The start claims rules should use: stated over inferred, in effect over signed, most precise."""
     stated = [claim for claim in starts if not claim.inferred] or list(starts)
+    in_effect = [claim for claim in stated if claim.cue in EFFECT_CUES or not claim.cue]
+    stated = in_effect or stated
     if not stated:
         return ()
     finest = min(claim.value.grain.rank for claim in stated)

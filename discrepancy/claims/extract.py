@@ -63,7 +63,7 @@ _LENGTH_CUES = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL_BEFORE = re.compile(
-    r"\b(?:propos\w*|offer\w*|suggest\w*|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"\b(?:propos\w*|offer\w*|suggest\w*|promis\w*|pledg\w*|vow\w*|threat\w*|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
     r"|full|rival|counter-?proposal)\b[^.,;]{0,30}$",
     re.IGNORECASE,
 )
@@ -77,6 +77,10 @@ _UNQUALIFYING = frozenset(
     so-called supposed initial original interim first second last brief short long limited general
     """.split()
 )
+_PREPOSITIONS = frozenset(
+    "into in of for to at on from since after before by until till within during over through the a an".split()
+)
+
 # Words that never tell one window from another: grammar, and places or parties that a
 # single window is often described by in passing.
 _FUNCTION_WORDS = frozenset(
@@ -107,6 +111,10 @@ class Extractor:
         specific_start = {p for v in self.vocabularies for p in v.started_by}
         specific_extend = {p for v in self.vocabularies for p in v.extended_by}
         self._specific = specific_end | specific_start | specific_extend
+        self._kinds_of_phrase: dict[str, set[str]] = {}
+        for vocabulary in self.vocabularies:
+            for phrase in (*vocabulary.ended_by, *vocabulary.started_by, *vocabulary.extended_by):
+                self._kinds_of_phrase.setdefault(phrase, set()).add(vocabulary.kind)
         self._cue_patterns = [
             ("planned_end", phrase_pattern(cues.planned_end)),
             ("extend", phrase_pattern(set(cues.extended_by) | specific_extend)),
@@ -162,6 +170,7 @@ class Extractor:
         builder = _WindowBuilder()
         current: Optional[tuple[str, Optional[str]]] = None
         last_mentioned = -2
+        latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]] = {}
         for index, (sentence, attribution) in enumerate(zip(sentences, attributions)):
             said_by = attribution.speaker if attribution else None
             low = bisect.bisect_left(starts, sentence.start)
@@ -180,11 +189,33 @@ class Extractor:
                 for expression in in_sentence:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
-                    target = _nearest_key(keys, expression.span) if keys else current
+                    target = self._target(expression, cues, keys, current, latest_of_kind)
                     self._assign(text, expression, cues, keys, target, said_by, said_at, builder, recent)
             if keys:
                 current, last_mentioned = keys[-1][1], index
+                for position, (_span, key) in enumerate(keys):
+                    latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
+
+    def _target(self, expression: TimeExpression, cues: Sequence[_Cue],
+                keys: list[tuple[Span, tuple[str, Optional[str]]]], current,
+                latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]]):
+        """The window a time belongs to: a window word in its sentence, else the one discussed.
+
+        A cue from one kind's own vocabulary ("the walkout stopped") points to a window of
+        that kind, even when a window of another kind is named nearer ("under the
+        agreement reached on Saturday, it stopped at 6 p.m.").
+        """
+        cue = _claiming_cue(expression.span, cues)
+        kinds = self._kinds_of_phrase.get(cue.phrase, set()) if cue is not None and cue.specific else set()
+        if kinds:
+            same_kind = [(span, key) for span, key in keys if key[0] in kinds]
+            if same_kind:
+                return _nearest_key(same_kind, expression.span)
+            earlier = [latest_of_kind[kind] for kind in kinds if kind in latest_of_kind]
+            if earlier:
+                return max(earlier)[1]
+        return _nearest_key(keys, expression.span) if keys else current
 
     def _statement_time(self, expressions: Sequence[TimeExpression], cues: Sequence[_Cue]) -> Optional[Instant]:
         for expression in expressions:
@@ -212,6 +243,10 @@ class Extractor:
         if not keys and not _carries_over(expression, cue, recent):
             return
         cue_text = cue.phrase if cue else ""
+        if cue is not None and cue.role == "extend" and _scheduled(text, cue):
+            # "It was due to remain in force until October 3": the plan, not an extension.
+            cue = attrs.evolve(cue, role="planned_end")
+            cue_text = cue.phrase
         if expression.role is Role.BOUND or (cue is not None and cue.role == "planned_end"):
             end = expression.bound.end if expression.bound is not None else expression.instant
             if cue is not None and cue.role == "end" and not cue.not_yet:
@@ -228,6 +263,8 @@ class Extractor:
                     value=end, cue=cue_word, inclusive=inclusive, said_at=said_at, **common))
             return
         if expression.role is Role.START or (cue is not None and cue.role == "start"):
+            if expression.role is Role.START and expression.cue_span is not None:
+                cue_text = " ".join(expression.cue_span.text_of(text).lower().split())
             builder.add(target, "starts", StatedStart(value=expression.instant, cue=cue_text, said_at=said_at, **common))
             return
         if cue is None:
@@ -235,7 +272,7 @@ class Extractor:
         if cue.role == "end" and not cue.not_yet:
             builder.add(target, "observations", Observation(
                 value=expression.instant, kind=ObservationKind.ENDED, event=cue_text, said_at=said_at, **common))
-        elif cue.role == "extend":
+        elif cue.role == "extend" and cue.phrase.endswith(("until", "to")):
             builder.add(target, "observations", Observation(
                 value=expression.instant, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
         elif cue.role == "announce" and keys and not cue.not_yet:
@@ -266,17 +303,25 @@ class Extractor:
         return bool(near)
 
 
+_SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
+
+
+def _scheduled(text: str, cue: _Cue) -> bool:
+    """Whether a cue is stated as a schedule ("was due to remain in force") rather than a decision."""
+    return bool(_SCHEDULE.search(text, max(0, cue.span.start - 30), cue.span.start))
+
+
 def _carries_over(expression: TimeExpression, cue: Optional[_Cue], recent: bool) -> bool:
     """Whether a time in a sentence that names no window belongs to the one discussed before.
 
     A window's own end words ("strikes resumed") and extensions reach across the text; a
-    stated bound or start ("agreed to hold its strikes until February 1") reaches only
-    from the sentence right after the window was named.
+    bound or start the tagger saw stated ("agreed to hold its strikes until February 1")
+    reaches only from the sentence right after the window was named; a bare verb ("banks
+    began accepting payments on Monday") does not reach at all.
     """
     if cue is not None and (cue.specific or cue.role == "extend"):
         return True
-    stated_limit = expression.role is not None or (cue is not None and cue.role in ("planned_end", "start"))
-    return recent and stated_limit
+    return recent and expression.role is not None
 
 
 _COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
@@ -292,7 +337,8 @@ def _only_modifiers(gap: str) -> bool:
     words = _WORD.findall(gap)
     if re.search(r"[,.;:()\"\u201c\u201d]", gap):
         return False
-    return len(words) <= 2 and all(word.lower() not in ("of", "and", "or", "after", "before") for word in words)
+    return len(words) <= 2 and all(word.lower() not in _FUNCTION_WORDS and word.lower() not in _PREPOSITIONS
+                                   for word in words)
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
