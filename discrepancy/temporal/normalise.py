@@ -773,7 +773,7 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         before = text[max(0, piece.start - 20): piece.start]
         if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire") and not plural:
             return _exact_duration(unit, Fraction(1), mod, start)
-        if plural and (det or amod or _PRECEDING_FOR.search(before)):
+        if plural and ((det and det != "the") or amod or _PRECEDING_FOR.search(before)):
             if det in ("recent", "the past", "the last") and False:
                 pass
             return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(1)), None), mod=mod, start=start)
