@@ -115,7 +115,8 @@ def _width(instant: Instant):
 
 
 def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observation, ...]:
-    ended = [o for o in observations if o.kind is ObservationKind.ENDED]
+    # "Collapsed on Friday" and "fighting broke out at 9:30 a.m." are one end, told twice.
+    ended = _narrowest_per_moment([o for o in observations if o.kind is ObservationKind.ENDED])
     extended = [o for o in observations if o.kind is ObservationKind.EXTENDED]
     kept: list[Observation] = []
     if ended:

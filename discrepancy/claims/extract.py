@@ -110,7 +110,10 @@ class Extractor:
         specific_end = {p for v in self.vocabularies for p in v.ended_by}
         specific_start = {p for v in self.vocabularies for p in v.started_by}
         specific_extend = {p for v in self.vocabularies for p in v.extended_by}
-        self._specific = specific_end | specific_start | specific_extend
+        # A cue is a window's own only if the generic lists do not have it: "began" starts
+        # anything, "resumed strikes" ends a truce.
+        generic = set(cues.started_by) | set(cues.ended_by) | set(cues.extended_by) | set(cues.announced_by)
+        self._specific = (specific_end | specific_start | specific_extend) - generic
         self._kinds_of_phrase: dict[str, set[str]] = {}
         for vocabulary in self.vocabularies:
             for phrase in (*vocabulary.ended_by, *vocabulary.started_by, *vocabulary.extended_by):
@@ -315,13 +318,14 @@ def _carries_over(expression: TimeExpression, cue: Optional[_Cue], recent: bool)
     """Whether a time in a sentence that names no window belongs to the one discussed before.
 
     A window's own end words ("strikes resumed") and extensions reach across the text; a
-    bound or start the tagger saw stated ("agreed to hold its strikes until February 1")
-    reaches only from the sentence right after the window was named; a bare verb ("banks
-    began accepting payments on Monday") does not reach at all.
+    bound the tagger saw stated ("agreed to hold its strikes until February 1") reaches
+    only from the sentence right after the window was named; starts ("the Commons would
+    sit from 11:30 a.m.") and bare verbs ("banks began accepting payments on Monday") do
+    not reach at all.
     """
     if cue is not None and (cue.specific or cue.role == "extend"):
         return True
-    return recent and expression.role is not None
+    return recent and expression.role is Role.BOUND
 
 
 _COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)

@@ -8,6 +8,8 @@ same thing whatever the window: "took effect" starts any window, "extended" leng
 Phrases match whole words, case-insensitively, exactly as written: list plural and
 hyphenated forms explicitly ("truce", "truces", "cease-fire"), because the plural of a
 window word is often another thing ("strike" is a walkout; "strikes" are often missiles).
+Inside a phrase, ``...`` stands for up to three other words, so ``"resumed ... strikes"``
+matches "resumed strikes", "resumed its strikes" and "resumed air strikes".
 """
 
 from __future__ import annotations
@@ -86,5 +88,17 @@ def phrase_pattern(phrases: Iterable[str]) -> Pattern[str]:
     ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
     if not ordered:
         return re.compile(r"(?!x)x")
-    body = "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+    body = "|".join(_phrase_regex(phrase) for phrase in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+# Up to three whole words, lazily: bounded repetition of a word then a separator, which
+# cannot backtrack more than a few steps per start position.
+_GAP = r"(?:[\w'\u2019-]+\s+){0,3}?"
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = []
+    for word in phrase.split():
+        parts.append(_GAP if word == "..." else re.escape(word) + r"\s+")
+    return "".join(parts)[: -len(r"\s+")] if not phrase.endswith("...") else "".join(parts)
