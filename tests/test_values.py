@@ -14,7 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from discrepancy.errors import DiscrepancyError, ValueFormatError
-from discrepancy.strategies import durations, instants, moments, zones
+from discrepancy.strategies import durations, instants, moments, reference_dates, zones
 from discrepancy.temporal.values import (
     Duration, DurationRange, ElapsedRange, Grain, Instant, Interval, Span, elapsed, format_timedelta,
     localize, start_of_day, to_utc,
@@ -521,7 +521,7 @@ def test_duration_range_forms():
 
 @FEW
 @given(instants(grains=[Grain.MINUTE, Grain.PART_OF_DAY, Grain.DAY, Grain.WEEK, Grain.MONTH,
-                        Grain.QUARTER, Grain.YEAR]),
+                        Grain.QUARTER, Grain.YEAR], zone=zones(midnight=True)),
        durations(clock=False, max_years=1), fractions)
 def test_duration_elapsed_from_instant_holds_the_length_from_every_start(instant, duration, where):
     bounds = duration.elapsed_from_instant(instant)
@@ -643,3 +643,43 @@ def test_a_day_a_zone_skipped_is_an_empty_range_where_the_next_day_begins():
     assert skipped.width == timedelta(0)
     assert skipped.earliest.replace(tzinfo=None) == datetime(1995, 1, 1)
     assert Instant.of_day(date(1994, 12, 30), kiritimati).width == DAY
+
+
+# --- The strategies module itself ---------------------------------------------------------
+
+def test_strategies_need_hypothesis_and_say_how_to_get_it(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    monkeypatch.delitem(sys.modules, "discrepancy.strategies")
+    with pytest.raises(ImportError, match="pip install"):
+        importlib.import_module("discrepancy.strategies")
+
+
+@pytest.mark.parametrize("wanted", [
+    lambda day: (day.month, day.day) == (2, 29),
+    lambda day: (day + DAY).day == 1 and day.month != 12,
+    lambda day: (day.month, day.day) == (12, 31),
+    lambda day: Instant.of_day(day, KYIV).width != DAY,
+], ids=["leap day", "month end", "year end", "clock change in Kyiv"])
+def test_reference_dates_reach_every_edge(wanted):
+    from hypothesis import find
+
+    find(reference_dates(zone=KYIV), wanted, settings=settings(max_examples=500, database=None))
+
+
+def test_clock_changes_of_a_year():
+    from discrepancy.strategies import clock_changes
+
+    spring, autumn = clock_changes(KYIV, 2026, 2026)
+    assert spring.moment == datetime(2026, 3, 29, 1, tzinfo=UTC) and spring.shift == HOUR
+    assert autumn.moment == datetime(2026, 10, 25, 1, tzinfo=UTC) and autumn.shift == -HOUR
+    assert spring.day(KYIV) == date(2026, 3, 29)
+
+
+@PROPERTY
+@given(moments(zones(midnight=True, utc=True)))
+def test_moments_are_existing_whole_minutes(moment):
+    assert moment.second == moment.microsecond == 0
+    assert to_utc(moment).astimezone(moment.tzinfo).replace(tzinfo=None) == moment.replace(tzinfo=None)
