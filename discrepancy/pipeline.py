@@ -64,9 +64,19 @@ class Checker:
         findings = self.ruleset.evaluate(windows)
         return CheckResult(document, expressions, windows, tuple(findings))
 
-    def extract_for_examples(self, text, reference, tz, ruleset: RuleSet) -> Sequence[Window]:
-        """The extractor protocol `rules test` runs examples through."""
-        extractor = self.extractor if ruleset is self.ruleset else Checker(ruleset).extractor
-        document = parse_document(text, "<example>", reference, getattr(tz, "key", str(tz)))
-        expressions = find_times(document.scan_text, document.reference, document.zone)
-        return extractor.extract(document.text, expressions, document.scan_from)
+
+
+_CHECKERS: dict[str, Checker] = {}
+
+
+def extract_windows_for(text: str, reference, tz, ruleset: RuleSet) -> Sequence[Window]:
+    """The extractor the rule examples run through (`rules test`, the pytest plugin).
+
+    One `Checker` per rule set, by content digest, so a file of many examples compiles
+    its vocabulary once.
+    """
+    checker = _CHECKERS.get(ruleset.digest)
+    if checker is None:
+        checker = _CHECKERS[ruleset.digest] = Checker(ruleset)
+    document = parse_document(text, "<example>", reference, getattr(tz, "key", str(tz)))
+    return checker.windows(document)

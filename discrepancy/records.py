@@ -8,9 +8,12 @@ instants in their document's zone, durations in ISO 8601.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from .documents import Document
+
+if TYPE_CHECKING:
+    from .pipeline import CheckResult
 from .errors import DiscrepancyError, DocumentError
 from .temporal.expressions import TimeExpression, TimexType
 from .temporal.values import Span
@@ -57,6 +60,16 @@ def tag_record(document: Document, expressions: Sequence[TimeExpression]) -> dic
         "path": document.path,
         "reference": document.reference.isoformat(),
         "expressions": [expression_record(e, document.text) for e in expressions],
+    }
+
+
+def check_record(result: "CheckResult") -> dict[str, Any]:
+    """The JSON form of one document's check: its findings and the errors met on the way."""
+    return {
+        "path": result.document.path,
+        "reference": result.document.reference.isoformat(),
+        "findings": [finding.to_json() for finding in result.findings],
+        "errors": [],
     }
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import timedelta
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional, Pattern, Sequence
 
 import attrs
 
@@ -48,6 +48,9 @@ from .vocabulary import GENERIC_CUES, GenericCues, WindowVocabulary, phrase_patt
 # How far (in characters) a cue reaches to claim a time expression in its sentence; cues
 # after the expression reach less far, since English mostly puts the verb first.
 CUE_REACH = 90
+# How far before a cue a modal or schedule word ("would be lifted", "is set to expire")
+# makes it a plan rather than an event: the few words of its own verb phrase.
+NOT_YET_REACH = 16
 AFTER_PENALTY = 1.6
 
 # Words just before a length that make it something other than the window's length.
@@ -63,7 +66,7 @@ _LENGTH_CUES = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL_BEFORE = re.compile(
-    r"\b(?:propos\w*|offer\w*|suggest\w*|promis\w*|pledg\w*|vow\w*|threat\w*|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
     r"|full|rival|counter-?proposal)\b[^.,;]{0,30}$",
     re.IGNORECASE,
 )
@@ -97,7 +100,11 @@ class _Cue:
     role: str  # "start", "end", "extend", "announce", "planned_end"
     span: Span
     phrase: str
-    specific: bool  # from a window's own vocabulary rather than the generic list
+    kinds: frozenset[str]  # the window kinds whose own vocabulary has this cue (none: generic)
+
+    @property
+    def specific(self) -> bool:
+        return bool(self.kinds)
     not_yet: bool  # stated as planned or future, not as having happened
 
 
@@ -107,28 +114,30 @@ class Extractor:
     def __init__(self, vocabularies: Sequence[WindowVocabulary], cues: GenericCues = GENERIC_CUES):
         self.vocabularies = tuple(vocabularies)
         self._called = [(v.kind, phrase_pattern(v.called)) for v in self.vocabularies if v.called]
-        specific_end = {p for v in self.vocabularies for p in v.ended_by}
-        specific_start = {p for v in self.vocabularies for p in v.started_by}
-        specific_extend = {p for v in self.vocabularies for p in v.extended_by}
         # A cue is a window's own only if the generic lists do not have it: "began" starts
-        # anything, "resumed strikes" ends a truce.
+        # anything, "resumed strikes" ends a truce.  Each kind's own cues get a pattern of
+        # their own, so a match says which kinds it speaks for.
         generic = set(cues.started_by) | set(cues.ended_by) | set(cues.extended_by) | set(cues.announced_by)
-        self._specific = (specific_end | specific_start | specific_extend) - generic
-        self._kinds_of_phrase: dict[str, set[str]] = {}
-        for vocabulary in self.vocabularies:
-            for phrase in (*vocabulary.ended_by, *vocabulary.started_by, *vocabulary.extended_by):
-                self._kinds_of_phrase.setdefault(phrase, set()).add(vocabulary.kind)
-        self._cue_patterns = [
-            ("planned_end", phrase_pattern(cues.planned_end)),
-            ("extend", phrase_pattern(set(cues.extended_by) | specific_extend)),
-            ("end", phrase_pattern(set(cues.ended_by) | specific_end)),
-            ("start", phrase_pattern(set(cues.started_by) | specific_start)),
-            ("announce", phrase_pattern(cues.announced_by)),
+        self._cue_patterns: list[tuple[str, frozenset[str], Pattern[str]]] = []
+        for role, field in (("extend", "extended_by"), ("end", "ended_by"), ("start", "started_by")):
+            for vocabulary in self.vocabularies:
+                own = set(getattr(vocabulary, field)) - generic
+                if own:
+                    self._cue_patterns.append((role, frozenset({vocabulary.kind}), phrase_pattern(own)))
+        self._cue_patterns += [
+            ("planned_end", frozenset(), phrase_pattern(cues.planned_end)),
+            ("extend", frozenset(), phrase_pattern(set(cues.extended_by) | self._all(field="extended_by"))),
+            ("end", frozenset(), phrase_pattern(set(cues.ended_by) | self._all(field="ended_by"))),
+            ("start", frozenset(), phrase_pattern(set(cues.started_by) | self._all(field="started_by"))),
+            ("announce", frozenset(), phrase_pattern(cues.announced_by)),
         ]
         self._not_yet = phrase_pattern(cues.not_yet)
         self._any_window_word = phrase_pattern(p for v in self.vocabularies for p in v.called)
 
     # -- sentence analysis -------------------------------------------------------------
+
+    def _all(self, field: str) -> set[str]:
+        return {phrase for vocabulary in self.vocabularies for phrase in getattr(vocabulary, field)}
 
     def _mentions(self, text: str, sentence: Span, times: Sequence[TimeExpression]) -> list[tuple[str, Span, Optional[str]]]:
         found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
@@ -149,17 +158,20 @@ class Extractor:
 
     def _cues(self, text: str, sentence: Span) -> list[_Cue]:
         cues: list[_Cue] = []
-        taken: list[Span] = []
-        for role, pattern in self._cue_patterns:
+        for role, kinds, pattern in self._cue_patterns:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 span = Span(match.start(), match.end())
-                if any(span.overlaps(other) for other in taken):
+                same = next((index for index, cue in enumerate(cues) if cue.span == span and cue.role == role), None)
+                if same is not None and kinds:
+                    # Two kinds share the phrase: the cue speaks for both.
+                    cues[same] = attrs.evolve(cues[same], kinds=cues[same].kinds | kinds)
                     continue
-                taken.append(span)
+                if any(span.overlaps(cue.span) for cue in cues):
+                    continue
                 phrase = " ".join(match.group(0).lower().split())
                 clause_start = max(sentence.start, _clause_start(text, sentence.start, span.start))
-                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - 40), span.start))
-                cues.append(_Cue(role, span, phrase, phrase in self._specific, not_yet or role == "planned_end"))
+                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
+                cues.append(_Cue(role, span, phrase, kinds, not_yet or role == "planned_end"))
         return sorted(cues, key=lambda cue: cue.span.start)
 
     # -- the whole text ----------------------------------------------------------------
@@ -210,7 +222,7 @@ class Extractor:
         agreement reached on Saturday, it stopped at 6 p.m.").
         """
         cue = _claiming_cue(expression.span, cues)
-        kinds = self._kinds_of_phrase.get(cue.phrase, set()) if cue is not None and cue.specific else set()
+        kinds = cue.kinds if cue is not None else frozenset()
         if kinds:
             same_kind = [(span, key) for span, key in keys if key[0] in kinds]
             if same_kind:
@@ -250,7 +262,8 @@ class Extractor:
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
             cue_text = cue.phrase
-        if expression.role is Role.BOUND or (cue is not None and cue.role == "planned_end"):
+        planned = cue is not None and (cue.role == "planned_end" or (cue.role == "end" and cue.not_yet))
+        if expression.role is Role.BOUND or planned:
             end = expression.bound.end if expression.bound is not None else expression.instant
             if cue is not None and cue.role == "end" and not cue.not_yet:
                 # "expired at midnight at the end of Saturday": the end happened, as planned or not.

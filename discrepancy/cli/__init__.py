@@ -11,14 +11,13 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
-from . import tag_cmd
+from ..pipeline import extract_windows_for
+from . import check_cmd, rules_cmd, tag_cmd
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INPUT_ERRORS = 3
-
-COMMANDS = (tag_cmd,)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,8 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find where stated time windows contradict themselves or what was observed.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    check_cmd.add_parser(subparsers)
+    tag_cmd.add_parser(subparsers)
+    rules_cmd.add_parser(subparsers, extractor=extract_windows_for)
     return parser
 
 
