@@ -153,11 +153,12 @@ _VAGUE_DURATION = re.compile(r"^PT?X(?:[YMWDHSQ]|[A-Z]{2})?$")
 _TIMEX_UNIT_DURATION = re.compile(r"^P(?P<amount>\d+)(?P<unit>Q|DE|CE|ML)$")
 _TIMEX_UNIT_MONTHS = {"Q": 3, "DE": 120, "CE": 1200, "ML": 12000}
 # A value with X placeholders has the shape of an anchored value, with X for any digit,
-# and may name a weekday or the weekend of a week ("XXXX-WXX-1", "2026-W05-WE").
+# and may name a weekday or the weekend of a week, with a time ("XXXX-WXX-1",
+# "XXXX-WXX-7TNI": Sunday nights, "2026-W05-WE").
+_PATTERN_TIME = r"(?:T(?:MO|MI|AF|EV|NI|DT|[\dX]{2}(?::[\dX]{2}(?::[\dX]{2})?)?))?"
 _PATTERN = re.compile(
-    r"^[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2}(?:T(?:MO|MI|AF|EV|NI|DT"
-    r"|[\dX]{2}(?::[\dX]{2}(?::[\dX]{2})?)?))?)?"
-    r"|W[\dX]{2}(?:-(?:[1-7X]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?$"
+    r"^[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2}" + _PATTERN_TIME + r")?"
+    r"|W[\dX]{2}(?:-(?:[1-7X]|WE)" + _PATTERN_TIME + r")?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?$"
 )
 
 
