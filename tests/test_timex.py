@@ -193,6 +193,7 @@ def test_exact_durations_parse_to_exact_ranges(value, expected):
 
 @pytest.mark.parametrize("value", [
     "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-WXX-1", "XXXX-WXX-WE", "XXXX-XX-XX", "2026-XX",
+    "XXXX-WXX-7TNI", "XXXX-WXX-1T09:00", "199X", "19XX", "XXXX-XX-XXTMO",
     "XXXX-SU", "XXXX-XX-XXTNI", "XXXX-XX-XXT23:00", "2026-WXX", "19XX", "20X", "XXXX-QX",
     "PXD", "PXW", "PXY", "PTXH", "PXQ", "PXDE", "PXCE", "PX",
 ])
