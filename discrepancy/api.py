@@ -11,7 +11,8 @@ import os
 from typing import Optional, Sequence, Union
 
 from .claims.model import Finding
-from .documents import Document, parse_document
+from .claims.structured import ClaimsDocument, looks_like_claims, parse_claims
+from .documents import Document, decode, parse_document
 from .pipeline import Checker
 from .rules import RuleSet, load_rules
 from .temporal import find_times
@@ -55,3 +56,19 @@ def checker_for(rules: Union[None, RuleSet, Sequence[PathLike]] = None, builtin:
     if isinstance(rules, RuleSet):
         return Checker(rules)
     return Checker(load_rules(list(rules or ()), builtin=builtin))
+
+
+def read_input(
+    path: str,
+    data: bytes,
+    reference: Optional[date] = None,
+    tz: str = "UTC",
+    encoding: str = "utf-8",
+    encoding_errors: str = "strict",
+    claims: bool = False,
+) -> Union[Document, ClaimsDocument]:
+    """One input's bytes as a document, or (with ``claims``) as a structured claims document."""
+    text = decode(data, path, encoding, encoding_errors)
+    if claims and looks_like_claims(text):
+        return parse_claims(text, path)
+    return parse_document(text, path, reference, tz)

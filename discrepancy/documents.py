@@ -181,14 +181,19 @@ def read_document(
     """Read one file (or ``data`` already read for it) into a `Document`."""
     name = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise DocumentError(name, "is a directory") from None
-        except OSError as error:
-            raise DocumentError(name, f"cannot be read: {error.strerror or error}") from None
+        data = read_bytes(path)
     text = decode(data, name, encoding, encoding_errors)
     return parse_document(text, name, reference, tz)
+
+
+def read_bytes(path: Union[str, Path]) -> bytes:
+    """A file's bytes, or a `DocumentError` saying why they cannot be had."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise DocumentError(str(path), "is a directory") from None
+    except OSError as error:
+        raise DocumentError(str(path), f"cannot be read: {error.strerror or error}") from None
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:

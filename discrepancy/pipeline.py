@@ -12,6 +12,7 @@ import attrs
 
 from .claims.extract import Extractor
 from .claims.model import Finding, Window
+from .claims.structured import ClaimsDocument
 from .claims.vocabulary import WindowVocabulary
 from .documents import Document, parse_document
 from .rules import RuleSet, load_rules
@@ -57,6 +58,11 @@ class Checker:
         if expressions is None:
             expressions = find_times(document.scan_text, document.reference, document.zone)
         return tuple(self.extractor.extract(document.text, expressions, document.scan_from))
+
+    def check_claims(self, claims: ClaimsDocument) -> CheckResult:
+        """Run the rules over windows given as data (no text analysis)."""
+        document = Document(claims.path, claims.text, claims.reference, claims.tz, form="claims")
+        return CheckResult(document, (), claims.windows, tuple(self.ruleset.evaluate(claims.windows)))
 
     def check(self, document: Document) -> CheckResult:
         expressions = tuple(find_times(document.scan_text, document.reference, document.zone))

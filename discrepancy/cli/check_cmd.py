@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .. import api
+from ..claims.structured import ClaimsDocument
 from ..errors import DiscrepancyError, DocumentError
 from ..records import check_record, dumps, error_record
 from ..report import render_findings
@@ -45,7 +46,7 @@ def run(arguments: argparse.Namespace) -> int:
     any_findings = failed = False
     records = []
     first = True
-    for path, document in documents(arguments):
+    for path, document in documents(arguments, claims=True):
         if isinstance(document, DocumentError):
             failed = True
             print(f"discrepancy: {document}", file=sys.stderr)
@@ -53,7 +54,7 @@ def run(arguments: argparse.Namespace) -> int:
             findings = ()
         else:
             try:
-                result = checker.check(document)
+                result = checker.check_claims(document) if isinstance(document, ClaimsDocument) else checker.check(document)
             except DiscrepancyError as error:
                 failed = True
                 print(f"discrepancy: {path}: {error}", file=sys.stderr)

@@ -7,7 +7,9 @@ import sys
 from datetime import date
 from typing import Iterator, Optional, Sequence, Union
 
-from ..documents import STDIN_NAME, Document, expand_paths, parse_date, read_document, zone_named
+from ..api import read_input
+from ..claims.structured import ClaimsDocument
+from ..documents import STDIN_NAME, Document, expand_paths, parse_date, read_bytes, zone_named
 from ..errors import DiscrepancyError, DocumentError
 
 
@@ -38,16 +40,19 @@ def _zone_argument(text: str) -> str:
     return text
 
 
-def documents(arguments: argparse.Namespace) -> Iterator[tuple[str, Union[Document, DocumentError]]]:
-    """Each input as a document, or the error that stopped it being read; never skipped."""
+def documents(arguments: argparse.Namespace, claims: bool = False) -> Iterator[tuple[str, Union[Document, "ClaimsDocument", DocumentError]]]:
+    """Each input as a document, or the error that stopped it being read; never skipped.
+
+    With ``claims``, a JSON claims document is read as such instead of as text.
+    """
     for path in expand_paths(arguments.paths):
-        yield path, _read(path, arguments)
+        yield path, _read(path, arguments, claims)
 
 
-def _read(path: str, arguments: argparse.Namespace) -> Union[Document, DocumentError]:
-    data: Optional[bytes] = sys.stdin.buffer.read() if path == STDIN_NAME else None
+def _read(path: str, arguments: argparse.Namespace, claims: bool) -> Union[Document, "ClaimsDocument", DocumentError]:
     try:
-        return read_document(path, arguments.date, arguments.tz, arguments.encoding,
-                             arguments.encoding_errors, data=data)
+        data = sys.stdin.buffer.read() if path == STDIN_NAME else read_bytes(path)
+        return read_input(path, data, arguments.date, arguments.tz, arguments.encoding,
+                          arguments.encoding_errors, claims=claims)
     except DocumentError as error:
         return error
