@@ -51,6 +51,62 @@ def _strength(word: str) -> tuple[int, "Tense | None"]:
     return 0, None
 
 
+# Words between a verb and its time that do not separate them: "said on Thursday",
+# "blocked late on Thursday".
+_LINK_WORDS = frozenset({"on", "at", "in", "early", "late", "local", "time"})
+
+
+# "was due to begin", "were expected to meet": a schedule stated in the past is past.
+_SCHEDULE_WORDS = frozenset({"due", "scheduled", "expected", "set", "supposed", "planned", "slated", "planning", "going", "poised"})
+_PAST_AUXILIARIES = frozenset({"was", "were"})
+
+
+def _tense_words(segment: str) -> list[str]:
+    """The clause's words in text order, as tense markers read them.
+
+    An infinitive carries no tense of its own ("due to resume", "set to last"), so the word
+    after "to" is dropped; "was due" / "were scheduled" become one past marker.
+    """
+    result: list[str] = []
+    previous = ""
+    for word in _WORD.findall(segment):
+        word = word.lower()
+        if previous == "to":
+            previous = word
+            continue
+        if word in _SCHEDULE_WORDS and previous in _PAST_AUXILIARIES:
+            previous = word
+            continue
+        result.append(word)
+        previous = word
+    return result
+
+
+def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
+    """(tense, strength, distance) of the first marker in ``words``, read outwards from the time.
+
+    ``distance`` counts the words between the marker and the time, link words aside.  A
+    "would" defers to a past verb further out: "claimed there would be a ceasefire ...
+    Thursday" is the past; with none, it stays the future.
+    """
+    pending: "tuple[Tense, int, int] | None" = None
+    distance = 0
+    for word in words:
+        strength, tense = _strength(word)
+        if tense is None:
+            if word not in _LINK_WORDS:
+                distance += 1
+            continue
+        if word in _FUTURE_IN_THE_PAST:
+            pending = pending or (tense, strength, distance)
+            distance += 1
+            continue
+        if pending is not None:
+            return (Tense.PAST, 2, pending[2]) if tense is Tense.PAST else pending
+        return tense, strength, distance
+    return pending
+
+
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause holding ``text[start:end]``, read from the words around it."""
     left_limit = max(0, start - _CLAUSE_LEFT)
@@ -62,24 +118,19 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     stop = _CLAUSE_BREAK.search(right)
     if stop:
         right = right[: stop.start()]
-    left_words = [w.lower() for w in _WORD.findall(left)][::-1]
-    right_words = [w.lower() for w in _WORD.findall(right)]
-    # The verb before the time usually governs it ("said Thursday", "will meet Thursday");
-    # only a clause that opens with the time ("On Monday, Trump said") is read to the right.
-    for words in (left_words, right_words):
-        pending: Tense | None = None
-        for word in words:
-            _strength_value, tense = _strength(word)
-            if tense is None:
-                continue
-            if word in _FUTURE_IN_THE_PAST:
-                # "claimed there would be a ceasefire ... Thursday": the future of a past
-                # statement; a past verb further left decides, else it stays the future.
-                pending = pending or tense
-                continue
-            if pending is not None and tense is not Tense.PAST:
-                return pending
-            return tense
-        if pending is not None:
-            return pending
+    before = _governing_marker(_tense_words(left)[::-1])
+    after = _governing_marker(_tense_words(right))
+    # The verb before the time usually governs it ("said Thursday", "will meet Thursday"), but
+    # a strong verb right after the time governs it when nothing strong stands as close on
+    # the left: "The Supreme Court on Thursday evening blocked ...", "Landlords, who are
+    # suing, Thursday asked ...".  A clause that opens with the time is read to the right.
+    if after is not None and after[1] == 2 and after[2] == 0:
+        if before is None or before[1] < 2 or before[2] > 0:
+            return after[0]
+    if before is not None:
+        if before[1] < 2 and after is not None and after[1] == 2 and after[2] < before[2]:
+            return after[0]
+        return before[0]
+    if after is not None:
+        return after[0]
     return Tense.UNMARKED
