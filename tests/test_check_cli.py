@@ -48,7 +48,7 @@ def test_text_output_quotes_evidence_and_draws_a_timeline(capsys):
     status, out, _ = run(capsys, "check", SEED, "--tz", "Europe/Kyiv", "--color", "never")
     assert status == 1
     assert "claimed 7 days (weeklong), effective 2-4 days" in out
-    assert '"February 1"' in out and "said by Dmitry Peskov" in out
+    assert '"until February 1"' in out and "said by Dmitry Peskov" in out
     assert "claimed      =======" in out
     assert "\x1b[" not in out
 

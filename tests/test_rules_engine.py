@@ -34,8 +34,8 @@ def test_founding_case_gives_exactly_the_two_expected_findings(builtin):
     assert bound_finding.to_json()["claimed"] == "P7D"
     assert bound_finding.effective == (2 * D, 4 * D)
     assert observed_finding.effective == (3 * D, 5 * D)
-    assert bound_finding.message == "weeklong claimed 7 days, but from 29-30 January 2026 until February 1 makes it 2-4 days"
-    assert observed_finding.message.endswith("came after 3-5 days")
+    assert bound_finding.message == "claimed 7 days (weeklong), effective 2-4 days (start 29-30 January 2026, end until February 1)"
+    assert observed_finding.message.startswith("claimed 7 days (weeklong), effective 3-5 days")
     for finding in findings:
         for evidence in finding.to_json()["evidence"]:
             assert text[evidence["start"]:evidence["end"]] == evidence["text"]
@@ -101,7 +101,7 @@ def test_vague_durations_only_fire_when_the_whole_range_disagrees(builtin):
     assert evaluate(builtin, [Window(id="v", kind="truce", durations=(couple, three))]) == ()
     week = duration(t, "a week", days=7)
     findings = evaluate(builtin, [Window(id="v", kind="truce", durations=(couple, week))])
-    assert [f.message for f in findings] == ["a couple of days says 2-3 days, but a week says 7 days"]
+    assert [f.message for f in findings] == ["one length given as 2-3 days (a couple of days), another as 7 days (a week)"]
     open_ended = vague_duration(t, "more than a week", Duration(days=7), None)
     assert evaluate(builtin, [Window(id="o", kind="truce", durations=(open_ended, week))]) == ()
 

@@ -275,6 +275,10 @@ class Extractor:
             else:
                 inclusive = expression.bound.inclusive if expression.bound is not None else None
                 cue_word = expression.bound.cue if expression.bound is not None else cue_text
+                if expression.bound is not None and expression.bound.cue_span.end <= expression.span.start:
+                    # The bound's evidence is the whole phrase: "until February 1", not "February 1".
+                    span = expression.bound.cue_span.cover(expression.span)
+                    common = dict(common, span=span, text=span.text_of(text))
                 builder.add(target, "bounds", EndBound(
                     value=end, cue=cue_word, inclusive=inclusive, said_at=said_at, **common))
             return

@@ -173,6 +173,10 @@ def iso_value(value: object) -> Optional[str]:
     if value is None:
         return None
     if isinstance(value, Instant):
+        if value.grain is Grain.DAY and len(value.days()) > 1:
+            # "that day or the next": a range of days, written as TIMEX3 days joined by "..".
+            days = value.days()
+            return f"{days[0].isoformat()}..{days[-1].isoformat()}"
         # A range of clock times has no TIMEX3 form at its grain; show both ends.
         exact_enough = value.is_exact or value.grain not in (Grain.SECOND, Grain.MINUTE, Grain.HOUR)
         return format_instant(value) if exact_enough else str(value)

@@ -126,6 +126,8 @@ class _Reader:
         text = data.get("text", span.text_of(source))
         if not isinstance(text, str):
             raise self.fail(f"{where}.text", "must be a string")
+        if source and len(span) and span.text_of(source) != text:
+            raise self.fail(where, f"'text' is {text!r} but text[{span.start}:{span.end}] is {span.text_of(source)!r}")
         said_by = data.get("said_by")
         if said_by is not None and not isinstance(said_by, str):
             raise self.fail(f"{where}.said_by", "must be a string or null")
