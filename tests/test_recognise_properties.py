@@ -100,7 +100,7 @@ def test_a_day_is_that_calendar_day_in_any_zone(reference, zone, weekday):
     instant = expression.instant
     assert instant.earliest == start_of_day(day, ZoneInfo(zone))
     assert instant.days() == (day,)
-    assert instant.latest.date() == day + timedelta(days=1)
+    assert instant.latest == start_of_day(day + timedelta(days=1), ZoneInfo(zone))
 
 
 @BUDGET
@@ -133,3 +133,10 @@ def test_digit_durations_read_exactly(amount, unit):
     letter = {"days": "P{}D", "weeks": "P{}W", "months": "P{}M", "years": "P{}Y", "hours": "PT{}H"}[unit]
     assert expression.value == letter.format(amount)
     assert expression.duration.is_exact
+
+
+def test_a_day_before_a_skipped_day_is_one_day():
+    """Pacific/Kiritimati skipped 31 December 1994: the 30th ends where 1 January begins."""
+    expression = _only("Officials said on Friday that nothing changed.", date(1995, 1, 1), "Pacific/Kiritimati")
+    assert expression.value == "1994-12-30"
+    assert expression.instant.days() == (date(1994, 12, 30),)

@@ -111,17 +111,22 @@ def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeE
         return None
     opener = _RANGE_START_BEFORE.search(text[max(0, previous.start - _LOOK_BACK): previous.start])
     cue = re.sub(r"\s+", " ", end_cue.group("cue").lower())
-    if opener is None and cue not in ("through", "thru", "until", "till"):
+    dash = cue in ("-", "\u2013") and gap.strip() == cue
+    if opener is None and cue not in ("through", "thru", "until", "till") and not dash:
         return None
     if opener is not None and opener.group("cue").lower() == "between" and cue != "and":
         return None
-    if opener is None and previous.role is None:
+    if opener is None and previous.role is None and not dash:
         return None
     first = previous
+    if opener is None and dash and previous.role is None:
+        first = attrs.evolve(previous, role=Role.START)
     if opener is not None and previous.role is None:
         opener_start = max(0, previous.start - _LOOK_BACK) + opener.start("cue")
         opener_span = Span(opener_start, opener_start + len(opener.group("cue")))
         first = attrs.evolve(previous, role=Role.START, cue_span=opener_span, cue=opener.group("cue").lower())
     cue_span = Span(previous.end + end_cue.start("cue"), previous.end + end_cue.end("cue"))
     inclusive = {"through": True, "thru": True}.get(cue)
+    if dash and expression.type is TimexType.DATE:
+        inclusive = True  # "May 8-11" includes the 11th
     return first, _bound(expression, cue, cue_span, inclusive)

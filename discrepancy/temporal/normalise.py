@@ -308,7 +308,7 @@ def _anchor_day(ctx: Context) -> date:
 
 DAY_KINDS = frozenset({
     "iso_date", "slash_date", "compact_date", "month_day", "day_month", "ordinal_day",
-    "weekday", "relative_day", "holiday", "dated_weekday",
+    "weekday", "relative_day", "holiday", "dated_weekday", "day_of_year",
 })
 
 
@@ -369,6 +369,15 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
                     return min(candidates) if candidates else None
                 return nearest_in(candidates, ctx)
             return holiday_date(name, year)
+        if kind == "day_of_year":
+            day_piece, year_piece = piece.parts
+            year_meaning = resolve(year_piece, ctx)
+            if year_meaning is None or not re.fullmatch(r"\d{4}", year_meaning.value):
+                return None
+            if day_piece.kind == "dated_weekday":
+                weekday_piece, day_piece = day_piece.parts
+            groups = {**day_piece.groups, "y": year_meaning.value}
+            return resolve_day(attrs.evolve(day_piece, groups=groups), ctx)
         if kind == "dated_weekday":
             weekday_piece, dated = piece.parts
             dated_groups = dict(dated.groups)
@@ -1048,5 +1057,5 @@ _HANDLERS = {
     "quarter_ref": _quarter_ref, "half_year": _half_year, "season": _season,
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
-    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "month_of_year": _month_of_year,
+    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "day_of_year": _dated_weekday, "month_of_year": _month_of_year,
 }

@@ -97,9 +97,10 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w.,])(?P<y>19\d\d|20\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,])")),
     ("month_day", _compile(
         r"(?<![\w])(?P<month>" + MONTH + r")" + S + r"(?:the" + S + r")?(?P<d>" + DAY_NUMBER + r")"
+        r"(?:\s{0,2}[-\u2013]\s{0,2}(?P<d2>" + DAY_NUMBER + r"))?"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("day_month", _compile(
-        r"(?<![\w])(?:the" + S + r")?(?P<d>" + DAY_NUMBER + r")(?:" + S + r"of)?" + S + r"(?P<month>" + MONTH + r")"
+        r"(?<![\w])(?:the" + S + r")?(?:(?P<d0>" + DAY_NUMBER + r")\s{0,2}[-\u2013]\s{0,2})?(?P<d>" + DAY_NUMBER + r")(?:" + S + r"of)?" + S + r"(?P<month>" + MONTH + r")"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("month", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"

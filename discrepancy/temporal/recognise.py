@@ -28,7 +28,8 @@ from . import lexicon as lx
 from .cues import attach_cues
 from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
-from .patterns import GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES
+from .numbers import parse_amount
+from .patterns import FLAGS, GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES, ZONE
 from .tense import Tense, clause_tense
 from .values import Span
 
@@ -134,6 +135,9 @@ def scan(text: str) -> list[Piece]:
                 continue
             covered = match.end()
             groups = {name: value for name, value in match.groupdict().items() if value is not None}
+            for name in _RANGE_GROUPS:
+                if name in groups:
+                    groups[f"_{name}_span"] = match.span(name)
             candidates.append((match.start(), match.start() - match.end(), order,
                                Piece(kind, match.start(), match.end(), groups)))
     candidates.sort(key=lambda item: item[:3])
@@ -144,6 +148,49 @@ def scan(text: str) -> list[Piece]:
             chosen.append(piece)
             last_end = piece.end
     return chosen
+
+
+# Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
+# "8-11 May", the two amounts of "from 38 to 35 hours".
+_RANGE_GROUPS = ("d", "d0", "d2", "amount", "amount2")
+_CHANGE_OPENER = re.compile(r"\bfrom\s{1,3}$", re.IGNORECASE)
+
+
+def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Two time phrases where one match holds a range, as TimeML writes them.
+
+    "May 8-11" is "May 8" and "11"; "8-11 May" is "8" and "11 May" (each day keeps the
+    month and year the phrase states); "from 38 to 35 hours" is "38" and "35 hours", a change
+    rather than a range.  A true range of lengths ("two to three weeks") stays one vague
+    duration.
+    """
+    result: list[Piece] = []
+    for piece in pieces:
+        groups = piece.groups
+        if piece.kind == "month_day" and "d2" in groups:
+            first_end = groups["_d_span"][1]
+            second_start = groups["_d2_span"][0]
+            result.append(attrs.evolve(piece, end=first_end, groups={k: v for k, v in groups.items() if k != "d2"}))
+            result.append(attrs.evolve(piece, start=second_start, groups={**groups, "d": groups["d2"]}))
+            continue
+        if piece.kind == "day_month" and "d0" in groups:
+            first_start, first_end = groups["_d0_span"]
+            result.append(attrs.evolve(piece, start=first_start, end=first_end, groups={**groups, "d": groups["d0"]}))
+            result.append(attrs.evolve(piece, start=groups["_d_span"][0]))
+            continue
+        if piece.kind == "duration" and "amount2" in groups and not groups.get("det"):
+            first, second = parse_amount(groups["amount"]), parse_amount(groups["amount2"])
+            if first is not None and second is not None and (
+                    second <= first or _CHANGE_OPENER.search(text, max(0, piece.start - 8), piece.start)):
+                amount_start, amount_end = groups["_amount_span"]
+                second_start = groups["_amount2_span"][0]
+                rest = {k: v for k, v in groups.items() if k not in ("amount2", "amod")}
+                result.append(attrs.evolve(piece, start=amount_start if "amod" not in groups else piece.start,
+                                           end=amount_end, groups={**rest, "amod": groups.get("amod"), "_elided": "unit"} if "amod" in groups else {**rest, "_elided": "unit"}))
+                result.append(attrs.evolve(piece, start=second_start, groups={**rest, "amount": groups["amount2"]}))
+                continue
+        result.append(piece)
+    return result
 
 
 def _glue(text: str, first: Piece, second: Piece) -> Optional[str]:
@@ -183,6 +230,19 @@ def _join_month_year(first: Piece, second: Piece, glue: str) -> Optional[str]:
     return None
 
 
+def _join_day_year(first: Piece, second: Piece, glue: str) -> Optional[str]:
+    """ "November 24 last year", "24 November of next year": a day in a year named in words."""
+    if first.kind not in ("month_day", "day_month", "dated_weekday") or glue not in ("", ",", "of"):
+        return None
+    dated = first.parts[1] if first.kind == "dated_weekday" else first
+    if dated.kind not in ("month_day", "day_month") or dated.group("y"):
+        return None
+    if second.kind == "spoken_year" or (second.kind == "relative_period" and second.group("unit").lower() == "year"
+                                        and second.group("rel").lower() in ("last", "this", "next")):
+        return "day_of_year"
+    return None
+
+
 def _join_edge(first: Piece, second: Piece, glue: str) -> Optional[str]:
     if first.kind != "edge" or second.kind not in _EDGEABLE:
         return None
@@ -209,7 +269,7 @@ def _join_time(first: Piece, second: Piece, glue: str) -> Optional[str]:
     return None
 
 
-_JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_edge, _join_time, _join_time)
+_JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_day_year, _join_edge, _join_time, _join_time)
 
 
 def join(text: str, pieces: list[Piece]) -> list[Piece]:
@@ -228,6 +288,57 @@ def join(text: str, pieces: list[Piece]) -> list[Piece]:
             merged.append(piece)
         pieces = merged
     return pieces
+
+
+_TRAILING_ZONE = re.compile(r"\s{1,3}(?:\((?P<paren>" + ZONE + r")\)|(?P<zone>" + ZONE + r"))", FLAGS)
+# What may stand between two clock times that share one zone phrase: "from 11 a.m. on Friday
+# to 11 p.m. on Saturday Kyiv time", "between 9 and 11 p.m. GMT".
+_SHARED_ZONE_GAP = re.compile(r"[^.;!?\n]{0,40}", FLAGS)
+
+
+def _clock_part(piece: Piece) -> Optional[Piece]:
+    if piece.kind == "clock":
+        return piece
+    if piece.kind == "timed":
+        return next((part for part in piece.parts if part.kind == "clock"), None)
+    return None
+
+
+def _with_zone(piece: Piece, zone: str) -> Piece:
+    if piece.kind == "clock":
+        return attrs.evolve(piece, groups={**piece.groups, "zone": zone})
+    return attrs.evolve(piece, parts=tuple(_with_zone(part, zone) if part.kind == "clock" else part for part in piece.parts))
+
+
+def attach_zones(text: str, pieces: list[Piece]) -> list[Piece]:
+    """A zone phrase after a timed phrase ("11 p.m. on Saturday Kyiv time") is its zone, and
+    that of every zone-less clock time before it in the same stretch of the sentence: the
+    phrase closes the whole interval ("from 11 a.m. on Friday to 11 p.m. on Saturday Kyiv time").
+    """
+    result = list(pieces)
+    for index, piece in enumerate(result):
+        clock = _clock_part(piece)
+        if clock is None:
+            continue
+        zone = clock.group("zone")
+        if zone is None:
+            match = _TRAILING_ZONE.match(text, piece.end)
+            if match is None:
+                continue
+            zone = match.group("paren") or match.group("zone")
+            piece = attrs.evolve(_with_zone(piece, zone), end=match.end())
+            result[index] = piece
+        earlier = index - 1
+        while earlier >= 0:
+            before = result[earlier]
+            before_clock = _clock_part(before)
+            if before_clock is None or before_clock.group("zone") is not None:
+                break
+            if not _SHARED_ZONE_GAP.fullmatch(text, before.end, result[earlier + 1].start):
+                break
+            result[earlier] = _with_zone(before, zone)
+            earlier -= 1
+    return result
 
 
 def _keep(text: str, piece: Piece) -> bool:
@@ -280,7 +391,7 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
         reference_day = (reference.astimezone(zone) if reference.tzinfo else reference).date()
     else:
         reference_day = reference
-    pieces = [piece for piece in join(text, scan(text)) if _keep(text, piece)]
+    pieces = [piece for piece in attach_zones(text, join(text, split_ranges(text, scan(text)))) if _keep(text, piece)]
     expressions: list[TimeExpression] = []
     anchor = None
     for piece in pieces:
