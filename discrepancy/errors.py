@@ -57,6 +57,10 @@ class PositionedError(DiscrepancyError):
         self.position = position
         super().__init__(self.headline())
 
+    def __reduce__(self):
+        # Rebuilt from its own fields, so that it can cross to and from worker processes.
+        return (type(self), (self.message, self.position), self.__dict__)
+
     def headline(self) -> str:
         p = self.position
         return f"{p.path}:{p.line}:{p.column}: {self.message}"
@@ -74,3 +78,6 @@ class DocumentError(DiscrepancyError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason), self.__dict__)

@@ -6,12 +6,11 @@ import argparse
 import sys
 
 from .. import api
-from ..claims.structured import ClaimsDocument
-from ..errors import DiscrepancyError, DocumentError
-from ..records import check_record, dumps, error_record
+from ..errors import DiscrepancyError
 from ..report import render_findings
 from ..rules import RuleErrors
-from .inputs import add_document_options, documents
+from .inputs import add_document_options, outcomes
+from .output import RecordWriter
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -44,36 +43,20 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     colour = arguments.color == "always" or (arguments.color == "auto" and sys.stdout.isatty())
     any_findings = failed = False
-    records = []
+    writer = RecordWriter(arguments.format)
     first = True
-    for path, document in documents(arguments, claims=True):
-        if isinstance(document, DocumentError):
-            failed = True
-            print(f"discrepancy: {document}", file=sys.stderr)
-            record = error_record(path, document)
-            findings = ()
-        else:
-            try:
-                result = checker.check_claims(document) if isinstance(document, ClaimsDocument) else checker.check(document)
-            except DiscrepancyError as error:
-                failed = True
-                print(f"discrepancy: {path}: {error}", file=sys.stderr)
-                record, findings = error_record(path, error), ()
-            else:
-                findings = result.findings
-                record = check_record(result)
-        any_findings = any_findings or bool(findings)
-        if arguments.format == "jsonl":
-            print(dumps(record, pretty=False))
-        elif arguments.format == "json":
-            records.append(record)
-        elif not isinstance(document, DocumentError) and "error" not in record:
+    for outcome in outcomes(arguments, "check", checker, keep_results=arguments.format == "text"):
+        failed = failed or not outcome.ok
+        any_findings = any_findings or bool(outcome.record.get("findings"))
+        if arguments.format != "text":
+            writer.write(outcome.record)
+        elif outcome.ok:
             if not first:
                 print()
-            print(render_findings(record["path"], document.reference, findings, colour))
+            result = outcome.result
+            print(render_findings(outcome.record["path"], result.document.reference, result.findings, colour))
             first = False
-    if arguments.format == "json":
-        print(dumps(records[0] if len(records) == 1 else records))
+    writer.close()
     if failed:
         return EXIT_INPUT_ERRORS
     return EXIT_FINDINGS if any_findings else EXIT_OK

@@ -1,21 +1,27 @@
-"""Command-line input handling shared by the commands: paths, reference dates, zones."""
+"""Command-line input handling shared by the commands: paths, reference dates, zones, jobs.
+
+The batch itself (reading, checking, ordering, worker processes) is `discrepancy.batch`;
+this module only turns options into a batch and shows its progress.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import date
-from typing import Iterator, Optional, Sequence, Union
+from typing import Iterator, Optional
 
-from ..api import read_input
-from ..claims.structured import ClaimsDocument
-from ..documents import STDIN_NAME, Document, expand_paths, parse_date, read_bytes, zone_named
-from ..errors import DiscrepancyError, DocumentError
+from ..batch import INPUT_FORMATS, BatchSettings, Outcome, run_batch, works_from_paths
+from ..documents import parse_date, zone_named
+from ..errors import DiscrepancyError
+from ..pipeline import Checker
+from .progress import progress_for
 
 
 def add_document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files, directories (read recursively) or - for standard input")
+                        help="files, directories (read recursively), JSON Lines files (*.jsonl: one document "
+                             "per line) or - for standard input")
     parser.add_argument("--date", type=_date_argument, metavar="YYYY-MM-DD",
                         help="reference date for inputs that state none (plain text)")
     parser.add_argument("--tz", type=_zone_argument, default="UTC", metavar="ZONE",
@@ -23,6 +29,14 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the inputs (default utf-8)")
     parser.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                         help="on undecodable bytes: report an error (strict) or substitute U+FFFD (replace)")
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                        help="jsonl: every input (and - for standard input) is JSON Lines, one "
+                             '{"id", "date", "text", "tz"?} document per line; text: never; '
+                             "auto (default): files named *.jsonl are")
+    parser.add_argument("-j", "--jobs", type=_jobs_argument, default=1, metavar="N",
+                        help="worker processes (default 1); output is identical whatever N")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar (it is only ever drawn when standard error is a terminal)")
 
 
 def _date_argument(text: str) -> date:
@@ -40,19 +54,27 @@ def _zone_argument(text: str) -> str:
     return text
 
 
-def documents(arguments: argparse.Namespace, claims: bool = False) -> Iterator[tuple[str, Union[Document, "ClaimsDocument", DocumentError]]]:
-    """Each input as a document, or the error that stopped it being read; never skipped.
-
-    With ``claims``, a JSON claims document is read as such instead of as text.
-    """
-    for path in expand_paths(arguments.paths):
-        yield path, _read(path, arguments, claims)
-
-
-def _read(path: str, arguments: argparse.Namespace, claims: bool) -> Union[Document, "ClaimsDocument", DocumentError]:
+def _jobs_argument(text: str) -> int:
     try:
-        data = sys.stdin.buffer.read() if path == STDIN_NAME else read_bytes(path)
-        return read_input(path, data, arguments.date, arguments.tz, arguments.encoding,
-                          arguments.encoding_errors, claims=claims)
-    except DocumentError as error:
-        return error
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs {text!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return jobs
+
+
+def outcomes(arguments: argparse.Namespace, command: str, checker: Optional[Checker] = None,
+             keep_results: bool = False) -> Iterator[Outcome]:
+    """Each input document's outcome, in order; errors are also reported on standard error."""
+    settings = BatchSettings(command, arguments.date, arguments.tz, arguments.encoding, arguments.encoding_errors,
+                             keep_results, tuple(getattr(arguments, "rules", ()) or ()),
+                             not getattr(arguments, "no_builtin", False))
+    progress = progress_for(arguments, sys.stderr)
+    works = works_from_paths(arguments.paths, arguments.input_format)
+    for outcome in run_batch(works, settings, checker, arguments.jobs):
+        if outcome.error is not None:
+            progress.note(f"discrepancy: {outcome.record['path']}: {outcome.record['error']['message']}")
+        progress.advance()
+        yield outcome
+    progress.finish()

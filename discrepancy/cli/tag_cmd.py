@@ -7,12 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from .. import api
 from ..documents import STDIN_NAME
-from ..errors import DocumentError
-from ..records import dumps, error_record, tag_record
 from ..timeml import render_timeml
-from .inputs import add_document_options, documents
+from .inputs import add_document_options, outcomes
+from .output import RecordWriter
 
 FORMATS = ("text", "json", "jsonl", "timeml")
 
@@ -33,25 +31,18 @@ def run(arguments: argparse.Namespace) -> int:
         print("discrepancy tag: --format timeml needs --output-dir DIR", file=sys.stderr)
         return EXIT_USAGE
     failed = False
-    records = []
-    for path, document in documents(arguments):
-        if isinstance(document, DocumentError):
-            failed = True
-            print(f"discrepancy: {document}", file=sys.stderr)
-            record = error_record(path, document)
-        else:
-            expressions = api.tag(document)
-            record = tag_record(document, expressions)
-            if arguments.format == "timeml":
-                _write_timeml(arguments, path, render_timeml(document, expressions))
-        if arguments.format == "jsonl":
-            print(dumps(record, pretty=False))
-        elif arguments.format == "text" and "error" not in record:
+    writer = RecordWriter(arguments.format)
+    for outcome in outcomes(arguments, "tag", keep_results=arguments.format == "timeml"):
+        record = outcome.record
+        failed = failed or not outcome.ok
+        if arguments.format == "timeml" and outcome.ok:
+            result = outcome.result
+            _write_timeml(arguments, result.document.path, render_timeml(result.document, result.expressions))
+        elif arguments.format == "text" and outcome.ok:
             _print_text(record)
-        elif arguments.format == "json":
-            records.append(record)
-    if arguments.format == "json":
-        print(dumps(records[0] if len(records) == 1 else records))
+        else:
+            writer.write(record)
+    writer.close()
     return EXIT_INPUT_ERRORS if failed else EXIT_OK
 
 

@@ -1,0 +1,395 @@
+"""Many documents at once: streaming, in order, in parallel, with nothing lost.
+
+`check_many` and `tag_many` take any iterable of inputs and yield one `Outcome` per
+document, lazily and in input order: an input is read only when the results before it
+are wanted (give or take the few in flight to worker processes).  Every document yields
+exactly one outcome, holding either its result or the error that stopped it, and the run
+goes on.  An input is:
+
+* a `pathlib.Path` (any ``os.PathLike``): a file, a directory (read recursively, sorted),
+  or a JSON Lines file (``*.jsonl``) whose every line is one document;
+* a `Document`;
+* a ``str``: the text itself (a seed-format text, or plain text with ``reference``),
+  as `discrepancy.check` reads a string;
+* a ``dict`` like a JSON Lines record: ``{"id", "date", "text"}``, optionally ``"tz"``.
+
+With ``jobs`` above one, documents are checked by that many worker processes, each set
+up once with the compiled rule set.  Workers are sent paths, lines and texts, never
+compiled objects, and only a bounded number of chunks is in flight at a time, so memory
+stays flat however long the input.  Results are identical to ``jobs=1``.
+
+This module does not print anything: progress bars and output formats belong to the
+command line, which is a thin shell over `run_batch`.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import multiprocessing
+import os
+import pickle
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator, Optional, Sequence, Union
+
+import attrs
+
+from .api import read_input
+from .claims.structured import ClaimsDocument
+from .documents import STDIN_NAME, Document, decode, expand_paths, parse_date, parse_document, read_bytes, zone_named
+from .errors import DiscrepancyError, DocumentError
+from .pipeline import Checker, CheckResult
+from .records import check_record, error_record, tag_record
+from .rules import RuleSet, load_rules
+from .temporal import find_times
+from .temporal.expressions import TimeExpression
+
+PathLike = Union[str, "os.PathLike[str]"]
+Input = Union["os.PathLike[str]", Document, str, dict]
+
+# Documents sent to a worker at once, and chunks in flight per worker: enough to keep
+# every worker busy while the main process writes results, few enough that memory stays
+# flat whatever the input's length.
+CHUNK_SIZE = 4
+CHUNKS_IN_FLIGHT_PER_JOB = 4
+
+INPUT_FORMATS = ("auto", "text", "jsonl")
+
+
+@attrs.frozen
+class TagResult:
+    """The time expressions of one document."""
+
+    document: Document
+    expressions: tuple[TimeExpression, ...]
+
+
+@attrs.frozen
+class Outcome:
+    """What one input document gave: a result, or the error that stopped it.
+
+    ``record`` is the JSON form either way (`records.tag_record`, `records.check_record`
+    or `records.error_record`); ``result`` is left out when the batch was asked for
+    records only.
+    """
+
+    path: str
+    record: dict
+    result: Union[CheckResult, TagResult, None] = None
+    error: Optional[BaseException] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def findings(self) -> tuple:
+        return self.result.findings if isinstance(self.result, CheckResult) else ()
+
+
+@attrs.frozen
+class _Work:
+    """One document's worth of input, small enough to send to a worker.
+
+    ``kind`` is "path" (read the file), "bytes" (already read, e.g. standard input),
+    "line" (one JSON Lines line), "record" (a dict), "document", "text", or "error" (the
+    input failed before it could be sent: ``payload`` is the error).
+    """
+
+    kind: str
+    name: str
+    payload: Any = None
+
+
+@attrs.frozen
+class BatchSettings:
+    """How a batch reads its inputs and what it does with them; picklable."""
+
+    command: str = "check"  # "check" or "tag"
+    reference: Optional[date] = None
+    tz: str = "UTC"
+    encoding: str = "utf-8"
+    encoding_errors: str = "strict"
+    keep_results: bool = True
+    rule_paths: tuple[str, ...] = ()
+    builtin: bool = True
+    rules_from_files: bool = True  # false: a compiled RuleSet was given, which a spawned worker cannot rebuild
+
+
+# -- the inputs --------------------------------------------------------------------------
+
+
+def works_from_paths(paths: Iterable[PathLike], input_format: str = "auto",
+                     stdin: Optional[BinaryIO] = None) -> Iterator[_Work]:
+    """Each document named by command-line style paths, lazily; ``-`` reads ``stdin``.
+
+    A directory is read recursively; a ``*.jsonl`` file (or every input, with
+    ``input_format="jsonl"``) gives one document per non-blank line.
+    """
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
+    for path in expand_paths(str(p) for p in paths):
+        jsonl = input_format == "jsonl" or (input_format == "auto" and path.lower().endswith(".jsonl"))
+        if path == STDIN_NAME:
+            stream = stdin if stdin is not None else _stdin_bytes()
+            if jsonl:
+                yield from _jsonl_works(STDIN_NAME, stream)
+            else:
+                yield _Work("bytes", STDIN_NAME, stream.read())
+        elif jsonl:
+            try:
+                stream = open(path, "rb")
+            except OSError as error:
+                yield _Work("error", path, DocumentError(path, f"cannot be read: {error.strerror or error}"))
+                continue
+            with stream:
+                yield from _jsonl_works(path, stream)
+        else:
+            yield _Work("path", path)
+
+
+def _stdin_bytes() -> BinaryIO:
+    import sys
+
+    return sys.stdin.buffer
+
+
+def _jsonl_works(path: str, stream: BinaryIO) -> Iterator[_Work]:
+    for number, raw in enumerate(stream, start=1):
+        if raw.strip():
+            yield _Work("line", f"{path}:{number}", raw)
+
+
+def _works(items: Iterable[Input], input_format: str = "auto") -> Iterator[_Work]:
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Document):
+            yield _Work("document", item.path, item)
+        elif isinstance(item, str):
+            yield _Work("text", "<text>", item)
+        elif isinstance(item, dict):
+            yield _Work("record", str(item.get("id", f"<item {number}>")), item)
+        elif isinstance(item, os.PathLike):
+            yield from works_from_paths([item], input_format)
+        else:
+            yield _Work("error", f"<item {number}>",
+                        DocumentError(f"<item {number}>", f"cannot check a {type(item).__name__}: give a path, "
+                                      "a Document, a text or a dict with 'date' and 'text'"))
+
+
+# -- one document ------------------------------------------------------------------------
+
+
+def document_from_record(record: object, name: str, reference: Optional[date] = None, tz: str = "UTC") -> Document:
+    """A JSON Lines record ``{"id", "date", "text", "tz"?}`` as a `Document`.
+
+    The document is named by its ``id``, else by ``name`` (``FILE:LINE``).  ``date`` may be
+    a date or an ISO date-time (its date is taken); without one, ``reference`` is used.
+    """
+    if not isinstance(record, dict):
+        raise DocumentError(name, f"expected a JSON object with 'date' and 'text', got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise DocumentError(name, "no 'text' string" if text is None else "'text' is not a string")
+    path = str(record["id"]) if record.get("id") not in (None, "") else name
+    zone = record.get("tz") or tz
+    if not isinstance(zone, str):
+        raise DocumentError(name, "'tz' is not a string")
+    try:
+        zone_named(zone)
+    except DiscrepancyError as error:
+        raise DocumentError(name, str(error)) from None
+    stated = record.get("date")
+    if stated in (None, ""):
+        if reference is None:
+            raise DocumentError(name, "no 'date': every record needs a reference date YYYY-MM-DD (or give --date)")
+        day = reference
+    else:
+        if not isinstance(stated, str):
+            raise DocumentError(name, "'date' is not a string YYYY-MM-DD")
+        try:
+            day = parse_date(stated[:10] if len(stated) > 10 and stated[10] in "T " else stated, "'date'")
+        except ValueError as error:
+            raise DocumentError(name, str(error)) from None
+    return Document(path, text, day, zone, form="plain", source=text)
+
+
+class _Worker:
+    """Reads and checks (or tags) one document at a time; one per process."""
+
+    def __init__(self, settings: BatchSettings, checker: Optional[Checker] = None):
+        self.settings = settings
+        self._checker = checker
+
+    @property
+    def checker(self) -> Checker:
+        if self._checker is None:
+            self._checker = Checker(load_rules(list(self.settings.rule_paths), builtin=self.settings.builtin))
+        return self._checker
+
+    def process(self, work: _Work) -> Outcome:
+        name = work.name
+        try:
+            document = self._read(work)
+            name = document.path
+            if self.settings.command == "tag":
+                if isinstance(document, ClaimsDocument):
+                    raise DocumentError(name, "is a claims document: it has no text to tag")
+                result = TagResult(document, tuple(find_times(document.scan_text, document.reference, document.zone)))
+                record = tag_record(document, result.expressions)
+            else:
+                result = (self.checker.check_claims(document) if isinstance(document, ClaimsDocument)
+                          else self.checker.check(document))
+                record = check_record(result)
+        except Exception as error:  # noqa: BLE001 - nothing is lost: every failure becomes a record
+            return Outcome(name, error_record(_error_path(work, name), error), error=error)
+        return Outcome(name, record, result if self.settings.keep_results else None)
+
+    def _read(self, work: _Work) -> Union[Document, ClaimsDocument]:
+        s = self.settings
+        claims = s.command == "check"
+        if work.kind == "path":
+            return read_input(work.name, read_bytes(work.name), s.reference, s.tz, s.encoding, s.encoding_errors, claims)
+        if work.kind == "bytes":
+            return read_input(work.name, work.payload, s.reference, s.tz, s.encoding, s.encoding_errors, claims)
+        if work.kind == "line":
+            line = decode(work.payload, work.name, s.encoding, s.encoding_errors)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise DocumentError(work.name, f"not a JSON object: {error.msg} at column {error.colno}") from None
+            return document_from_record(record, work.name, s.reference, s.tz)
+        if work.kind == "record":
+            return document_from_record(work.payload, work.name, s.reference, s.tz)
+        if work.kind == "document":
+            return work.payload
+        if work.kind == "text":
+            return parse_document(work.payload, work.name, s.reference, s.tz)
+        raise work.payload
+
+
+def _error_path(work: _Work, name: str) -> str:
+    """Where an error record points: the JSON Lines line itself, else the document."""
+    return work.name if work.kind == "line" else name
+
+
+# -- worker processes --------------------------------------------------------------------
+
+_PROCESS_WORKER: Optional[_Worker] = None
+
+
+def _start_worker(settings: BatchSettings, checker: Optional[Checker]) -> None:
+    global _PROCESS_WORKER
+    _PROCESS_WORKER = _Worker(settings, checker)
+    if settings.command == "check":
+        _PROCESS_WORKER.checker  # compile now, once, rather than inside the first chunk
+
+
+def _process_chunk(chunk: list[_Work]) -> list[Outcome]:
+    assert _PROCESS_WORKER is not None
+    return [_portable(_PROCESS_WORKER.process(work)) for work in chunk]
+
+
+def _portable(outcome: Outcome) -> Outcome:
+    """The outcome, with an error that cannot cross processes replaced by its message."""
+    if outcome.error is None:
+        return outcome
+    try:
+        pickle.loads(pickle.dumps(outcome.error))
+    except Exception:  # noqa: BLE001
+        return attrs.evolve(outcome, error=RuntimeError(f"{type(outcome.error).__name__}: {outcome.error}"))
+    return outcome
+
+
+def _chunks(works: Iterable[_Work], size: int) -> Iterator[list[_Work]]:
+    chunk: list[_Work] = []
+    for work in works:
+        chunk.append(work)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Forked workers inherit the compiled rule set and the imported modules for free;
+    # elsewhere each worker compiles the rule files itself.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def run_batch(works: Iterable[_Work], settings: BatchSettings, checker: Optional[Checker] = None,
+              jobs: int = 1, chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
+    """One outcome per work item, in order; ``jobs`` worker processes when above one."""
+    if jobs <= 1:
+        worker = _Worker(settings, checker)
+        for work in works:
+            yield worker.process(work)
+        return
+    context = _context()
+    inherited = checker if context.get_start_method() == "fork" else None
+    if inherited is None and not settings.rules_from_files:
+        raise ValueError("worker processes need rule files to compile: pass rule paths, not a compiled RuleSet")
+    limit = max(1, jobs * CHUNKS_IN_FLIGHT_PER_JOB)
+    with context.Pool(jobs, initializer=_start_worker, initargs=(settings, inherited)) as pool:
+        pending: collections.deque = collections.deque()
+        for chunk in _chunks(works, chunk_size):
+            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            if len(pending) >= limit:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+# -- the public verbs ---------------------------------------------------------------------
+
+
+def _reference(reference: Union[None, date, datetime]) -> Optional[date]:
+    return reference.date() if isinstance(reference, datetime) else reference
+
+
+def check_many(
+    items: Iterable[Input],
+    jobs: int = 1,
+    rules: Union[None, RuleSet, Sequence[PathLike]] = None,
+    builtin: bool = True,
+    reference: Union[None, date, datetime] = None,
+    tz: str = "UTC",
+    input_format: str = "auto",
+    encoding: str = "utf-8",
+    encoding_errors: str = "strict",
+    records_only: bool = False,
+) -> Iterator[Outcome]:
+    """Check each input document under one rule set, yielding an `Outcome` per document.
+
+    Rules are compiled at once (a bad rule file raises `RuleErrors` here, before any
+    document is read); documents are read and checked lazily, in order, by ``jobs``
+    processes.  ``rules`` is a compiled `RuleSet` or rule file paths loaded after the
+    built-in pack unless ``builtin`` is false; with ``jobs`` above one on a system that
+    cannot fork, give paths.  ``records_only`` leaves out the Python result objects and
+    keeps the JSON records, which is cheaper across processes.
+    """
+    zone_named(tz)
+    compiled = isinstance(rules, RuleSet)
+    paths = () if compiled else tuple(str(path) for path in rules or ())
+    checker = Checker(rules if compiled else load_rules(list(paths), builtin=builtin))
+    settings = BatchSettings("check", _reference(reference), tz, encoding, encoding_errors, not records_only,
+                             paths, builtin, rules_from_files=not compiled)
+    return run_batch(_works(items, input_format), settings, checker, jobs)
+
+
+def tag_many(
+    items: Iterable[Input],
+    jobs: int = 1,
+    reference: Union[None, date, datetime] = None,
+    tz: str = "UTC",
+    input_format: str = "auto",
+    encoding: str = "utf-8",
+    encoding_errors: str = "strict",
+    records_only: bool = False,
+) -> Iterator[Outcome]:
+    """The time expressions of each input document, an `Outcome` per document, lazily and in order."""
+    zone_named(tz)
+    settings = BatchSettings("tag", _reference(reference), tz, encoding, encoding_errors, not records_only)
+    return run_batch(_works(items, input_format), settings, None, jobs)
