@@ -11,8 +11,9 @@ Two ways to use it (the plugin is registered through the ``pytest11`` entry poin
 
 - collection of ``*.rules`` files as tests, one item per rule, turned on with
   ``--rules-examples`` or the ini option ``rules_examples = true``; the extractor is named
-  by the ini option ``rules_extractor = package.module:function``.  Without an extractor
-  the items are skipped with that reason, never passed.
+  by the ini option ``rules_extractor = package.module:function`` (by default discrepancy's
+  own extraction).  With the option set empty the items are skipped with that reason,
+  never passed.
 
 Nothing is imported from `discrepancy` until a rule file is actually collected or the
 fixture used, so the plugin costs nothing in suites that do not use it.
@@ -25,6 +26,10 @@ from pathlib import Path
 from typing import Callable, Optional
 
 import pytest
+
+
+# discrepancy's own extraction; a project with its own extractor names it in the ini file.
+DEFAULT_EXTRACTOR = "discrepancy.pipeline:extract_windows_for"
 
 
 class RuleExamplesFailed(AssertionError):
@@ -40,7 +45,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--rules-examples", action="store_true", default=False,
                     help="collect *.rules files and run every rule's examples")
     parser.addini("rules_examples", type="bool", default=False, help="collect *.rules files as tests")
-    parser.addini("rules_extractor", default="", help="module:function that extracts windows for rule examples")
+    parser.addini("rules_extractor", default=DEFAULT_EXTRACTOR,
+                  help="module:function that extracts windows for rule examples (default: discrepancy's own; "
+                       "set it empty to skip examples)")
 
 
 def load_extractor(spec: str) -> Optional[Callable]:
@@ -112,7 +119,8 @@ def rule_examples(request: pytest.FixtureRequest) -> Callable:
     """``rule_examples(*paths, extractor=None, builtin=True)`` runs the files' examples and fails on any failure.
 
     Returns the `ExampleReport` when all pass.  ``extractor`` defaults to the ini option
-    ``rules_extractor``; without one the test is skipped, never passed.
+    ``rules_extractor`` (discrepancy's own extraction unless set); set empty, the test is
+    skipped, never passed.
     """
 
     def run(*paths, extractor: Optional[Callable] = None, builtin: bool = True):

@@ -109,6 +109,14 @@ def test_cli_exit_statuses(tmp_path):
     assert _cli(["rules", "test", str(bad)], extractor=fake_extract)[0] == 2
 
 
+def _plugin_args() -> list[str]:
+    """Load the plugin by name unless its pytest11 entry point (an installed package) already does."""
+    from importlib.metadata import entry_points
+
+    installed = any(ep.value == "discrepancy.pytest_plugin" for ep in entry_points(group="pytest11"))
+    return [] if installed else ["-p", "discrepancy.pytest_plugin"]
+
+
 def test_pytest_plugin_collects_rule_files(pytester):
     pytester.makefile(".rules", mine=RULES.replace('"EMPTY"\n        expect short claimed P7D', '"EMPTY"\n        expect none'))
     pytester.makepyfile(extract_stub=f"""
@@ -119,14 +127,15 @@ from test_rules_examples import fake_extract as extract
 """)
     pytester.makeini("[pytest]\nrules_extractor = extract_stub:extract\n")
     pytester.syspathinsert()
-    result = pytester.runpytest("-p", "discrepancy.pytest_plugin", "--rules-examples", "-p", "no:cacheprovider")
+    result = pytester.runpytest(*_plugin_args(), "--rules-examples", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*FAIL short: 3 passed, 2 failed*", "*extractor crashed*"])
 
 
 def test_pytest_plugin_skips_without_an_extractor(pytester):
     pytester.makefile(".rules", mine=RULES)
-    result = pytester.runpytest("-p", "discrepancy.pytest_plugin", "--rules-examples", "-rs")
+    pytester.makeini("[pytest]\nrules_extractor =\n")
+    result = pytester.runpytest(*_plugin_args(), "--rules-examples", "-rs")
     result.assert_outcomes(skipped=1)
     result.stdout.fnmatch_lines(["*claims extraction is not available*"])
 
@@ -143,5 +152,11 @@ def test_mine(rule_examples):
     report = rule_examples({str(rules)!r}, extractor=fake_extract)
     assert report.ok and report.examples == 2
 """)
-    result = pytester.runpytest("-p", "discrepancy.pytest_plugin")
+    result = pytester.runpytest(*_plugin_args())
     result.assert_outcomes(passed=1)
+
+
+def test_built_in_pack_examples_pass_through_the_real_extractor(pytester):
+    rules_dir = __import__("pathlib").Path(__file__).resolve().parent.parent / "rules"
+    result = pytester.runpytest(*_plugin_args(), "--rules-examples", "-p", "no:cacheprovider", str(rules_dir))
+    result.assert_outcomes(passed=4)
