@@ -1,4 +1,4 @@
-"""The development scenarios (``../shared/scenarios``): every case checked end to end.
+"""The development scenarios (``../shared/scenarios``) and our own examples (``seeds/examples``), end to end.
 
 Each case is a news text and the findings it should produce (none for controls); matching
 follows the scenarios' README (see `discrepancy.evaluation`).  Cases the extractor does
@@ -17,7 +17,9 @@ from discrepancy.api import checker_for
 from discrepancy.documents import read_document
 from discrepancy.evaluation import score
 
-SCENARIOS = Path(__file__).resolve().parent.parent.parent / "shared" / "scenarios"
+REPO = Path(__file__).resolve().parent.parent
+SCENARIOS = REPO.parent / "shared" / "scenarios"
+EXAMPLES = REPO / "seeds" / "examples"
 
 KNOWN_GAPS = {
     "b09_gaza_extension_broken_2014": "the observed end is stated as 'about seven hours before' the bound; "
@@ -44,8 +46,17 @@ def marks(stem):
 @pytest.mark.skipif(not SCENARIOS.is_dir(), reason="../shared/scenarios is not available here")
 @pytest.mark.parametrize("stem", [pytest.param(stem, marks=marks(stem)) for stem in cases()] or ["none"])
 def test_scenario(stem):
-    case = json.loads((SCENARIOS / f"{stem}.json").read_text(encoding="utf-8"))
-    document = read_document(SCENARIOS / f"{stem}.txt", tz=case["timezone"] or "UTC")
+    assert_case_matches(SCENARIOS, stem)
+
+
+def assert_case_matches(folder: Path, stem: str) -> None:
+    case = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+    document = read_document(folder / f"{stem}.txt", tz=case["timezone"] or "UTC")
     findings = [finding.to_json() for finding in checker_for().check(document).findings]
     result = score(case["findings"], findings)
     assert result.exact, f"missed {result.missed}, unexpected {result.unexpected}"
+
+
+@pytest.mark.parametrize("stem", sorted(path.stem for path in EXAMPLES.glob("*.json")))
+def test_own_example(stem):
+    assert_case_matches(EXAMPLES, stem)

@@ -58,7 +58,9 @@ _NOT_A_LENGTH_BEFORE = frozenset(
     "in within after over past last next than every per nearly almost since during about around first".split()
 )
 # Words just after a length that make it an offset or the length of something else.
-_NOT_A_LENGTH_AFTER = frozenset("after before later earlier ago into of since from behind ahead apart".split())
+_NOT_A_LENGTH_AFTER = frozenset(
+    "after before later earlier ago into of since from behind ahead apart early late short longer sooner".split()
+)
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
     r"(?:\bfor(?:\s+a\s+period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
