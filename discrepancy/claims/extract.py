@@ -207,7 +207,7 @@ class Extractor:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
                     target = self._target(expression, cues, keys, current, latest_of_kind)
-                    self._assign(text, expression, cues, keys, target, said_by, said_at, builder, recent)
+                    self._assign(text, expression, cues, keys, target, said_by, said_at, builder, recent, sentence)
             if keys:
                 current, last_mentioned = keys[-1][1], index
                 for position, (_span, key) in enumerate(keys):
@@ -244,7 +244,7 @@ class Extractor:
 
     def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], target, said_by, said_at,
-                builder: "_WindowBuilder", recent: bool) -> None:
+                builder: "_WindowBuilder", recent: bool, sentence: Span) -> None:
         common = dict(text=expression.text, span=expression.span, said_by=said_by)
         if expression.type is TimexType.DURATION:
             if target is None or expression.duration is None or not keys:
@@ -257,7 +257,7 @@ class Extractor:
         cue = _claiming_cue(expression.span, cues)
         if target is None:
             return
-        if not keys and not _carries_over(expression, cue, recent):
+        if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
         cue_text = cue.phrase if cue else ""
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
@@ -333,18 +333,24 @@ def _scheduled(text: str, cue: _Cue) -> bool:
     return bool(_SCHEDULE.search(text, max(0, cue.span.start - 30), cue.span.start))
 
 
-def _carries_over(expression: TimeExpression, cue: Optional[_Cue], recent: bool) -> bool:
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|their|this|that)\b", re.IGNORECASE)
+
+
+def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cue: Optional[_Cue], recent: bool) -> bool:
     """Whether a time in a sentence that names no window belongs to the one discussed before.
 
     A window's own end words ("strikes resumed") and extensions reach across the text; a
-    bound the tagger saw stated ("agreed to hold its strikes until February 1") reaches
-    only from the sentence right after the window was named; starts ("the Commons would
+    bound the tagger saw stated reaches only from the sentence right after the window was
+    named, and only when that sentence refers back to it ("agreed to hold its strikes until
+    February 1", "It was due to remain in force until October 3"; not "the bill funds the
+    government until February 15"); starts ("the Commons would
     sit from 11:30 a.m.") and bare verbs ("banks began accepting payments on Monday") do
     not reach at all.
     """
     if cue is not None and (cue.specific or cue.role == "extend"):
         return True
-    return recent and expression.role is Role.BOUND
+    refers_back = bool(_BACK_REFERENCE.search(text, sentence_start, expression.span.start))
+    return recent and expression.role is Role.BOUND and refers_back
 
 
 _COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
