@@ -99,15 +99,17 @@ _FUNCTION_WORDS = frozenset(
 
 @attrs.frozen
 class _Cue:
+    """A cue phrase found in a sentence, and what it says about the times near it."""
+
     role: str  # "start", "end", "extend", "announce", "planned_end"
     span: Span
     phrase: str
     kinds: frozenset[str]  # the window kinds whose own vocabulary has this cue (none: generic)
+    not_yet: bool  # stated as planned or future, not as having happened
 
     @property
     def specific(self) -> bool:
         return bool(self.kinds)
-    not_yet: bool  # stated as planned or future, not as having happened
 
 
 class Extractor:
@@ -126,20 +128,17 @@ class Extractor:
                 own = set(getattr(vocabulary, field)) - generic
                 if own:
                     self._cue_patterns.append((role, frozenset({vocabulary.kind}), phrase_pattern(own)))
+        # Generic cues come after every kind's own, so a longer domain phrase wins the text.
         self._cue_patterns += [
             ("planned_end", frozenset(), phrase_pattern(cues.planned_end)),
-            ("extend", frozenset(), phrase_pattern(set(cues.extended_by) | self._all(field="extended_by"))),
-            ("end", frozenset(), phrase_pattern(set(cues.ended_by) | self._all(field="ended_by"))),
-            ("start", frozenset(), phrase_pattern(set(cues.started_by) | self._all(field="started_by"))),
+            ("extend", frozenset(), phrase_pattern(cues.extended_by)),
+            ("end", frozenset(), phrase_pattern(cues.ended_by)),
+            ("start", frozenset(), phrase_pattern(cues.started_by)),
             ("announce", frozenset(), phrase_pattern(cues.announced_by)),
         ]
         self._not_yet = phrase_pattern(cues.not_yet)
-        self._any_window_word = phrase_pattern(p for v in self.vocabularies for p in v.called)
 
     # -- sentence analysis -------------------------------------------------------------
-
-    def _all(self, field: str) -> set[str]:
-        return {phrase for vocabulary in self.vocabularies for phrase in getattr(vocabulary, field)}
 
     def _mentions(self, text: str, sentence: Span, times: Sequence[TimeExpression]) -> list[tuple[str, Span, Optional[str]]]:
         found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
@@ -245,60 +244,47 @@ class Extractor:
     def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], target, said_by, said_at,
                 builder: "_WindowBuilder", recent: bool, sentence: Span) -> None:
-        common = dict(text=expression.text, span=expression.span, said_by=said_by)
+        """Make ``expression`` a claim of the ``target`` window, if its cues say what it is."""
+        if target is None:
+            return
+        common = dict(text=expression.text, span=expression.span, said_by=said_by, said_at=said_at)
         if expression.type is TimexType.DURATION:
-            if target is None or expression.duration is None or not keys:
-                return
-            if self._is_window_length(text, expression, keys):
-                builder.add(target, "durations", StatedDuration(value=expression.duration, said_at=said_at, **common))
+            if expression.duration is not None and keys and self._is_window_length(text, expression, keys):
+                builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
         cue = _claiming_cue(expression.span, cues)
-        if target is None:
-            return
         if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
-        cue_text = cue.phrase if cue else ""
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
-            cue_text = cue.phrase
-        planned = cue is not None and (cue.role == "planned_end" or (cue.role == "end" and cue.not_yet))
-        if expression.role is Role.BOUND or planned:
-            end = expression.bound.end if expression.bound is not None else expression.instant
-            if cue is not None and cue.role == "end" and not cue.not_yet:
-                # "expired at midnight at the end of Saturday": the end happened, as planned or not.
-                builder.add(target, "observations", Observation(
-                    value=end, kind=ObservationKind.ENDED, event=cue_text, said_at=said_at, **common))
-            elif cue is not None and cue.role == "extend":
-                builder.add(target, "observations", Observation(
-                    value=end, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
-            else:
-                inclusive = expression.bound.inclusive if expression.bound is not None else None
-                cue_word = expression.bound.cue if expression.bound is not None else cue_text
-                if expression.bound is not None and expression.bound.cue_span.end <= expression.span.start:
-                    # The bound's evidence is the whole phrase: "until February 1", not "February 1".
-                    span = expression.bound.cue_span.cover(expression.span)
-                    common = dict(common, span=span, text=span.text_of(text))
-                builder.add(target, "bounds", EndBound(
-                    value=end, cue=cue_word, inclusive=inclusive, said_at=said_at, **common))
+        role = _time_role(expression, cue, has_window_word=bool(keys))
+        if role is None:
             return
-        if expression.role is Role.START or (cue is not None and cue.role == "start"):
+        cue_text = cue.phrase if cue is not None else ""
+        stated_end = expression.bound.end if expression.bound is not None else expression.instant
+        if role == "bound":
+            if expression.bound is not None and expression.bound.cue_span.end <= expression.span.start:
+                # The bound's evidence is the whole phrase: "until February 1", not "February 1".
+                span = expression.bound.cue_span.cover(expression.span)
+                common = dict(common, span=span, text=span.text_of(text))
+            bound = expression.bound
+            builder.add(target, "bounds", EndBound(
+                value=stated_end, cue=bound.cue if bound is not None else cue_text,
+                inclusive=bound.inclusive if bound is not None else None, **common))
+        elif role == "start":
             if expression.role is Role.START and expression.cue_span is not None:
                 cue_text = " ".join(expression.cue_span.text_of(text).lower().split())
-            builder.add(target, "starts", StatedStart(value=expression.instant, cue=cue_text, said_at=said_at, **common))
-            return
-        if cue is None:
-            return
-        if cue.role == "end" and not cue.not_yet:
+            builder.add(target, "starts", StatedStart(value=expression.instant, cue=cue_text, **common))
+        elif role in ("ended", "extended"):
+            # A stated end that happened ("expired at the end of Saturday") counts at its end.
+            value = stated_end if expression.role is Role.BOUND else expression.instant
             builder.add(target, "observations", Observation(
-                value=expression.instant, kind=ObservationKind.ENDED, event=cue_text, said_at=said_at, **common))
-        elif cue.role == "extend" and cue.phrase.endswith(("until", "to")):
-            builder.add(target, "observations", Observation(
-                value=expression.instant, kind=ObservationKind.EXTENDED, event=cue_text, said_at=said_at, **common))
-        elif cue.role == "announce" and keys and not cue.not_yet:
-            builder.add(target, "announcements", Announcement(value=expression.instant, said_at=said_at, **common))
+                value=value, kind=ObservationKind(role), event=cue_text, **common))
+        else:
+            builder.add(target, "announcements", Announcement(value=expression.instant, **common))
 
     def _is_window_length(self, text: str, expression: TimeExpression,
                           keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
@@ -323,6 +309,31 @@ class Extractor:
             return False
         near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
         return bool(near)
+
+
+def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word: bool) -> Optional[str]:
+    """What a date or time says about its window: "bound", "start", "ended", "extended",
+    "announced", or None when its cues do not say.
+    """
+    planned = cue is not None and (cue.role == "planned_end" or (cue.role == "end" and cue.not_yet))
+    if expression.role is Role.BOUND or planned:
+        if cue is not None and cue.role == "end" and not cue.not_yet:
+            return "ended"
+        if cue is not None and cue.role == "extend":
+            return "extended"
+        return "bound"
+    if expression.role is Role.START or (cue is not None and cue.role == "start"):
+        return "start"
+    if cue is None:
+        return None
+    if cue.role == "end" and not cue.not_yet:
+        return "ended"
+    if cue.role == "extend" and cue.phrase.endswith(("until", "to")):
+        # An extension names the new end; "extended in February" only dates the decision.
+        return "extended"
+    if cue.role == "announce" and has_window_word and not cue.not_yet:
+        return "announced"
+    return None
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
