@@ -55,7 +55,8 @@ AFTER_PENALTY = 1.6
 
 # Words just before a length that make it something other than the window's length.
 _NOT_A_LENGTH_BEFORE = frozenset(
-    "in within after over past last next than every per nearly almost since during about around first".split()
+    "in within after over past last next than every per nearly almost since during about around first back forward by"
+    .split()
 )
 # Words just after a length that make it an offset or the length of something else.
 _NOT_A_LENGTH_AFTER = frozenset(
