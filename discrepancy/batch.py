@@ -37,7 +37,9 @@ import attrs
 
 from .api import read_input
 from .claims.structured import ClaimsDocument
-from .documents import STDIN_NAME, Document, decode, expand_paths, parse_date, parse_document, read_bytes, zone_named
+from .documents import (
+    STDIN_NAME, Document, decode, expand_paths, parse_date, parse_document, read_bytes, zone_named,
+)
 from .errors import DiscrepancyError, DocumentError
 from .pipeline import Checker, CheckResult
 from .records import check_record, error_record, tag_record
@@ -184,7 +186,8 @@ def document_from_record(record: object, name: str, reference: Optional[date] = 
     """A JSON Lines record ``{"id", "date", "text", "tz"?}`` as a `Document`.
 
     The document is named by its ``id``, else by ``name`` (``FILE:LINE``).  ``date`` may be
-    a date or an ISO date-time (its date is taken); without one, ``reference`` is used.
+    a date or an ISO date-time (its date is taken); without one, a seed or TimeML text's own
+    date is used, else ``reference``.
     """
     if not isinstance(record, dict):
         raise DocumentError(name, f"expected a JSON object with 'date' and 'text', got {type(record).__name__}")
@@ -201,9 +204,14 @@ def document_from_record(record: object, name: str, reference: Optional[date] = 
         raise DocumentError(name, str(error)) from None
     stated = record.get("date")
     if stated in (None, ""):
-        if reference is None:
-            raise DocumentError(name, "no 'date': every record needs a reference date YYYY-MM-DD (or give --date)")
-        day = reference
+        # A seed or TimeML text states its own date; a plain one needs ``reference``.
+        try:
+            return parse_document(text, path, reference, zone)
+        except DocumentError as error:
+            if reference is None and error.reason.startswith(("no reference date", "empty document")):
+                raise DocumentError(name, "no 'date': every record needs a reference date YYYY-MM-DD "
+                                          "(or give --date)") from None
+            raise DocumentError(name, error.reason) from None
     else:
         if not isinstance(stated, str):
             raise DocumentError(name, "'date' is not a string YYYY-MM-DD")
