@@ -36,7 +36,7 @@ from typing import Iterable, Optional, Pattern, Sequence
 import attrs
 
 from ..temporal.expressions import Role, TimeExpression, TimexType
-from ..temporal.values import Instant, Span
+from ..temporal.values import Duration, DurationRange, Instant, Span
 from .consolidate import consolidate
 from .model import (
     Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window,
@@ -250,7 +250,12 @@ class Extractor:
             return
         common = dict(text=expression.text, span=expression.span, said_by=said_by, said_at=said_at)
         if expression.type is TimexType.DURATION:
-            if expression.duration is not None and keys and self._is_window_length(text, expression, keys):
+            if expression.duration is None:
+                return
+            elapsed = _elapsed_end(text, expression, cues, common)
+            if elapsed is not None:
+                builder.add(target, "elapsed_ends", elapsed)
+            elif keys and self._is_window_length(text, expression, keys):
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
@@ -310,6 +315,27 @@ class Extractor:
             return False
         near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
         return bool(near)
+
+
+_ELAPSED_CUE = re.compile(r"\b(after|within)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|some)\s+)?$", re.I)
+
+
+def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], common: dict) -> Optional[_ElapsedEnd]:
+    """ "was called off after 24 hours": an end stated as time since the start, or None.
+
+    Only a reported end qualifies: an end cue, not planned, just before "after"/"within".
+    """
+    before = _ELAPSED_CUE.search(text, max(0, expression.span.start - 30), expression.span.start)
+    if before is None:
+        return None
+    ending = [cue for cue in cues if cue.role == "end" and not cue.not_yet
+              and 0 <= before.start() - cue.span.end <= CUE_REACH // 2]
+    if not ending:
+        return None
+    span = Span(before.start(1), expression.span.end)
+    return _ElapsedEnd(text=span.text_of(text), span=span, length=expression.duration,
+                       within=before.group(1).lower() == "within", event=ending[-1].phrase,
+                       said_by=common["said_by"], said_at=common["said_at"])
 
 
 def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word: bool) -> Optional[str]:
@@ -433,6 +459,31 @@ def _qualifier(text: str, span: Span, sentence: Span, times: Sequence[TimeExpres
     return None
 
 
+@attrs.frozen(kw_only=True)
+class _ElapsedEnd:
+    """An end stated as time since the start: "called off after 24 hours", "collapsed within hours".
+
+    It becomes an `Observation` once the window's start is known: the start's range moved
+    by the length (from zero, for "within").
+    """
+
+    text: str
+    span: Span
+    length: DurationRange
+    within: bool
+    event: str
+    said_by: Optional[str]
+    said_at: Optional[Instant]
+
+    def at(self, start: Instant) -> Observation:
+        low = Duration() if self.within else self.length.min
+        high = self.length.max if self.length.max is not None else self.length.min
+        value = Instant(low.add_to(start.earliest), high.add_to(start.latest), start.grain)
+        return Observation(text=self.text, span=self.span, value=value, kind=ObservationKind.ENDED,
+                           event=self.event, said_by=self.said_by, said_at=self.said_at,
+                           elapsed=DurationRange(low, high))
+
+
 class _WindowBuilder:
     """Collects mentions and claims per (kind, qualifier), then forms windows."""
 
@@ -446,7 +497,8 @@ class _WindowBuilder:
         if key not in self._mentions:
             self._order.append(key)
             self._mentions[key] = []
-            self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": []}
+            self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": [],
+                                 "elapsed_ends": []}
         self._mentions[key].append(mention)
         return key
 
@@ -459,7 +511,7 @@ class _WindowBuilder:
         for number, members in enumerate(groups, start=1):
             mentions = [m for key in members for m in self._mentions[key]]
             claims = {field: [c for key in members for c in self._claims[key][field]] for field in self._claims[members[0]]}
-            if not any(claims[field] for field in ("durations", "bounds", "starts", "observations")):
+            if not any(claims[field] for field in ("durations", "bounds", "starts", "observations", "elapsed_ends")):
                 continue
             kinds = [key[0] for key in members for _ in self._mentions[key]]
             kind = max(sorted(set(kinds)), key=kinds.count)
@@ -467,15 +519,19 @@ class _WindowBuilder:
             starts = claims["starts"]
             if not starts and announcements:
                 starts = [_inferred_start(announcements[0])]
-            windows.append(consolidate(Window(
+            window = consolidate(Window(
                 id=f"w{number}", kind=kind, mentions=sorted(mentions, key=lambda m: m.span.start),
                 durations=claims["durations"], bounds=claims["bounds"], starts=starts,
                 observations=claims["observations"], announced=announcements[0] if announcements else None,
-            )))
+            ))
+            if claims["elapsed_ends"] and len(window.starts) == 1:
+                timed = [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]
+                window = consolidate(attrs.evolve(window, observations=(*window.observations, *timed)))
+            windows.append(window)
         return [attrs.evolve(window, id=f"w{index}") for index, window in enumerate(windows, start=1)]
 
     def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:
-        return any(self._claims[key][field] for field in ("durations", "bounds", "starts", "observations"))
+        return any(self._claims[key][field] for field in ("durations", "bounds", "starts", "observations", "elapsed_ends"))
 
     def _merged_groups(self) -> list[list[tuple[str, Optional[str]]]]:
         """One group for the document, split only by distinct qualifiers that have claims."""

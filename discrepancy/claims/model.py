@@ -114,6 +114,9 @@ class Observation:
     value: Instant
     kind: ObservationKind = ObservationKind.ENDED
     event: str = ""
+    # Set when the text states the end as time since the start ("called off after 24
+    # hours"): the length is then known even where the start itself is uncertain.
+    elapsed: Optional[DurationRange] = None
     said_by: Optional[str] = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     said_at: Optional[Instant] = attrs.field(default=None, validator=_OPTIONAL_INSTANT)
 

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import attrs
 
-from ..claims.model import EndBound
+from ..claims.model import EndBound, Observation
 from ..errors import DiscrepancyError
 from ..temporal.values import Duration, DurationRange, ElapsedRange, Instant
 from . import lengths
@@ -160,8 +160,13 @@ def counted(start, end):
     Exact elapsed time when both ends are clock times; otherwise a count of calendar
     dates, which comparisons read inclusively (a count of N date steps agrees with a
     stated N or N+1 days).  An end bound's value is read as a boundary: "until
-    February 1" may stop at the start of February 1 or of February 2.
+    February 1" may stop at the start of February 1 or of February 2.  An observation
+    stated as time since the start ("after 24 hours") is that length.
     """
+    if isinstance(end, Observation) and end.elapsed is not None:
+        # "called off after 24 hours": the text gives the length itself, measured from the
+        # start, so the start's own uncertainty does not widen it.
+        return end.elapsed.elapsed_from_instant(value_of(start))
     return lengths.counted(value_of(start), value_of(end), end_is_boundary=isinstance(end, EndBound))
 
 
