@@ -190,8 +190,11 @@ class _Reader:
             parsed_kind = ObservationKind(kind)
         except ValueError:
             raise self.fail(f"{where}.kind", f"must be 'ended' or 'extended', not {kind!r}") from None
+        elapsed = None
+        if data.get("elapsed") is not None:
+            elapsed = self.duration({"value": data["elapsed"]}, f"{where}.elapsed", source).value
         return Observation(value=self.instant(data, where, zone), kind=parsed_kind,
-                           event=str(data.get("event", "")), **common)
+                           event=str(data.get("event", "")), elapsed=elapsed, **common)
 
 
 def _aware(moment: datetime, zone: ZoneInfo) -> datetime:
