@@ -32,6 +32,7 @@ STDIN_NAME = "-"
 
 # Leading blanks are tolerated: copies of seed files sometimes start with a stray space.
 _SEED_FIRST_LINE = re.compile(r"[ \t]*date[ \t]+(\S+)(?:[ \t]+([^\r\n]*))?")
+_BARE_DATE_WORD = re.compile(r"[ \t]*date[ \t]*(?:\r?\n|$)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEXT_ELEMENT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S | re.I)
 _DCT_ELEMENT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.S | re.I)
@@ -79,15 +80,25 @@ class Document:
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8", errors: str = "strict") -> str:
-    """Decode bytes, naming the file and byte offset of the first bad byte."""
-    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        data = data[3:]
+    """Decode bytes, naming the file and byte offset (and line) of the first bad byte.
+
+    Byte offsets count from the start of the file, BOM included, as a hex editor shows them.
+    """
+    utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+    skipped = 3 if utf8 and data.startswith(b"\xef\xbb\xbf") else 0
+    if utf8 and b"\x00" in data[:8192]:
+        # Checked before decoding: binary data is rarely valid UTF-8, and "not valid UTF-8
+        # at byte 1" would hide the real trouble.  (UTF-16 text has NUL bytes; not UTF-8.)
+        raise DocumentError(path, "looks like a binary file (it contains NUL bytes), not text")
     try:
-        text = data.decode(encoding, errors)
+        text = data[skipped:].decode(encoding, errors)
     except UnicodeDecodeError as error:
+        offset = error.start + skipped
+        line = data.count(b"\n", 0, offset) + 1
         raise DocumentError(
             path,
-            f"not valid {encoding} at byte offset {error.start} ({error.reason}); "
+            f"not valid {encoding} at byte offset {offset}, line {line} "
+            f"(byte 0x{data[offset]:02x}: {error.reason}); "
             "give --encoding, or --encoding-errors replace to substitute bad bytes",
         ) from None
     except LookupError:
@@ -161,6 +172,8 @@ def parse_document(
         title = (first_line.group(2) or "").strip() or None
         body_from = first_line.start(2) if first_line.group(2) is not None else first_line.end()
         return Document(path, text, own, tz, title=title, form="seed", scan_from=body_from, source=text)
+    if _BARE_DATE_WORD.match(text):
+        raise DocumentError(path, "the date line has no date; the first line must read 'date YYYY-MM-DD Title'")
     if reference is None:
         if not text.strip():
             raise DocumentError(path, "empty document")

@@ -78,13 +78,21 @@ def timeline(evidence: Iterable[Evidence]) -> list[str]:
     count = (high - low).days + 1
     if count > MAX_TIMELINE_DAYS:
         return [f"(timeline of {count} days not drawn: {low.isoformat()} .. {high.isoformat()})"]
-    rows = [f"{'':<12} {low:%b %d}" + " " * max(1, count - 12) + f"{high:%b %d}" if count > 12
-            else f"{'':<12} {low:%b %d} .. {high:%b %d}"]
+    rows = [f"{'':<12} {_short(low)}" + " " * max(1, count - 12) + _short(high) if count > 12
+            else f"{'':<12} {_short(low)} .. {_short(high)}"]
     if claimed:
         rows.append(f"{'claimed':<12} " + _bar(low, count, claimed[0], claimed[1] - timedelta(days=1), "="))
     for role, symbol, instant in marks:
         rows.append(f"{role:<12} " + _bar(low, count, instant.first_day, instant.last_day, symbol))
     return rows
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _short(day: date) -> str:
+    """``Feb 01``, as strftime's ``%b %d`` writes it in the C locale, whatever the process's locale."""
+    return f"{_MONTHS[day.month - 1]} {day.day:02d}"
 
 
 def _bar(origin: date, count: int, first: date, last: date, symbol: str) -> str:

@@ -32,7 +32,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Write UTF-8 whatever the locale says, so output is byte-identical on every machine.
+
+    A Latin-1 or ASCII locale (or ``PYTHONIOENCODING``) would otherwise make a Cyrillic
+    path or quotation a UnicodeEncodeError; a file name that is not valid UTF-8 (held as
+    lone surrogates) is written as ``\\udcff``, which JSON reads back as the same string.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (ValueError, OSError):  # a stream already written to in another encoding
+            pass
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    utf8_output()
     parser = build_parser()
     arguments = parser.parse_args(argv)
     try:

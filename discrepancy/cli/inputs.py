@@ -7,6 +7,7 @@ this module only turns options into a batch and shows its progress.
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from datetime import date
 from typing import Iterator, Optional
@@ -26,7 +27,8 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
                         help="reference date for inputs that state none (plain text)")
     parser.add_argument("--tz", type=_zone_argument, default="UTC", metavar="ZONE",
                         help="IANA time zone the texts' dates and times are meant in (default UTC)")
-    parser.add_argument("--encoding", default="utf-8", help="text encoding of the inputs (default utf-8)")
+    parser.add_argument("--encoding", type=_encoding_argument, default="utf-8",
+                        help="text encoding of the inputs (default utf-8)")
     parser.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                         help="on undecodable bytes: report an error (strict) or substitute U+FFFD (replace)")
     parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
@@ -44,6 +46,14 @@ def _date_argument(text: str) -> date:
         return parse_date(text, "--date")
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _encoding_argument(text: str) -> str:
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {text!r}: use a name such as utf-8, latin-1 or cp1252") from None
+    return text
 
 
 def _zone_argument(text: str) -> str:

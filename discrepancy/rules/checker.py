@@ -184,6 +184,7 @@ class Checker:
         target = rule.target
         assert target is not None  # the parser refuses a rule without a 'for' clause
         scope = _RuleScope(target.variable)
+        self.shadows_function(path, target.variable, target.offset)
         for kind in target.kinds:
             if kind.value not in known_windows:
                 self.error(path, kind.offset, f"unknown window '{kind.value}'{did_you_mean(kind.value, known_windows)}")
@@ -195,6 +196,7 @@ class Checker:
             if let.name in scope.types or let.name in KEYWORDS:
                 self.error(path, let.offset, f"'{let.name}' is already bound; choose another name")
                 continue
+            self.shadows_function(path, let.name, let.offset)  # reported, but bound: no cascade
             scope.types[let.name] = found
             let_offsets[let.name] = let.offset
         self.expect_type(path, rule.condition, scope, (Type.CONDITION,), "'when' needs a condition")
@@ -211,6 +213,16 @@ class Checker:
                 self.error(path, offset, f"unused binding '{name}'; use it in 'when', 'report', 'claimed' or 'effective', or remove it")
         for example in rule.examples:
             self.check_example(rule, example)
+
+    def shadows_function(self, path: str, name: str, offset: int) -> bool:
+        """Refuse a name that is also a function's: ``let counted = counted(...)`` parses, but
+        a reader cannot tell which one a later ``counted`` means."""
+        function = self.functions.get(name)
+        if function is None:
+            return False
+        self.error(path, offset, f"'{name}' is the name of the function {function.signature()}; "
+                                 "choose another name so the two are not confused")
+        return True
 
     def bind(self, path: str, binding: ast.Binding, scope: _RuleScope) -> None:
         if binding.variable != scope.variable:
@@ -231,6 +243,8 @@ class Checker:
         if binding.alias is not None and binding.alias in KEYWORDS:
             self.error(path, binding.offset, f"'{binding.alias}' is a keyword and cannot name a claim")
             return
+        if binding.alias is not None:
+            self.shadows_function(path, binding.alias, binding.offset)
         scope.types[name] = WINDOW_CLAIMS[binding.field][0]
         scope.bound_fields.setdefault(binding.field, []).append(name)
 

@@ -7,7 +7,7 @@ writes the ISO 8601 / TIMEX3 form instead.  A missing value reads "unknown".
 
 from __future__ import annotations
 
-from datetime import timedelta, datetime
+from datetime import date, datetime, timedelta
 from typing import Optional
 
 from ..claims.model import Window, iso_value
@@ -69,8 +69,18 @@ def describe_elapsed(low: timedelta, high: timedelta) -> str:
     return f"{describe_timedelta(low)} to {describe_timedelta(high)}"
 
 
+# Month names written out here rather than by strftime's %B, which follows the process's
+# LC_TIME: a host application that calls setlocale must not change the messages.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def _month(moment: "date") -> str:
+    return MONTHS[moment.month - 1]
+
+
 def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
+    return f"{moment.day} {_month(moment)} {moment.year}"
 
 
 def _clock(moment: datetime) -> str:
@@ -85,15 +95,14 @@ def describe_instant(instant: Instant) -> str:
         return f"the start of {_day(instant.earliest)}"
     if instant.grain in (Grain.SECOND, Grain.MINUTE, Grain.HOUR, Grain.PART_OF_DAY):
         return f"between {_clock(instant.earliest)} and {_clock(instant.latest)}"
-    days = instant.days()
-    first, last = days[0], days[-1]
+    first, last = instant.first_day, instant.last_day
     if first == last:
-        return f"{first.day} {first:%B %Y}"
+        return _day(first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}-{last.day} {last:%B %Y}"
+        return f"{first.day}-{last.day} {_month(last)} {last.year}"
     if first.year == last.year:
-        return f"{first.day} {first:%B} - {last.day} {last:%B %Y}"
-    return f"{first.day} {first:%B %Y} - {last.day} {last:%B %Y}"
+        return f"{first.day} {_month(first)} - {_day(last)}"
+    return f"{_day(first)} - {_day(last)}"
 
 
 def describe(value: object) -> str:

@@ -94,8 +94,8 @@ def is_date_level(instant: Instant) -> bool:
 
 def _occurrence_dates(instant: Instant) -> tuple[date, date]:
     """First and last calendar date on which an event at ``instant`` may have happened."""
-    days = instant.days()
-    return days[0], days[-1]
+    # Not ``instant.days()``: a century-long instant ("the 20th century") would list 36,500 days.
+    return instant.first_day, instant.last_day
 
 
 def _boundary_dates(instant: Instant) -> tuple[date, date]:

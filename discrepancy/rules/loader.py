@@ -23,7 +23,7 @@ from ..errors import SourcePosition
 from . import ast
 from .checker import check
 from .compiler import compile_rule
-from .errors import RuleErrors, RuleSemanticError, Source
+from .errors import RuleErrors, RuleSemanticError, RuleSyntaxError, Source
 from .functions import CUSTOM, FunctionRegistry
 from .grammar import parse_rules
 from .ruleset import RuleSet
@@ -100,9 +100,13 @@ class _Collector:
             return  # included once already (two files sharing one vocabulary file)
         self.loaded.add(resolved)
         try:
-            text = resolved.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            data = resolved.read_bytes()
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self.errors.append(_not_utf8(_display(path), data, error))
+            return
+        except OSError as error:
+            reason = error.strerror or str(error)
             if include is None:
                 self.errors.append(RuleSemanticError(f"cannot read rule file: {reason}", SourcePosition(_display(path), 1, 1)))
             else:
@@ -128,6 +132,18 @@ class _Collector:
                 self.add_file(base / declaration.path, (source, declaration))
             else:
                 self.declarations.append(declaration)
+
+
+def _not_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> RuleSyntaxError:
+    """An error at the first undecodable byte, positioned like any other syntax error."""
+    before = data[: error.start].decode("utf-8")
+    line_start = before.rfind("\n") + 1
+    line_end = data.find(b"\n", error.start)
+    line = data[len(before[:line_start].encode("utf-8")) : line_end if line_end != -1 else len(data)]
+    shown = line.decode("utf-8", "replace").rstrip("\r")
+    position = SourcePosition(name, before.count("\n") + 1, len(before) - line_start + 1, shown)
+    return RuleSyntaxError(f"not valid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); "
+                           "rule files are UTF-8: re-save the file as UTF-8", position)
 
 
 def _cache_key(collector: _Collector, functions: FunctionRegistry) -> str:
