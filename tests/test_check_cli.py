@@ -117,11 +117,59 @@ def test_tag_timeml_writes_one_file_per_input_under_its_name(capsys, tmp_path):
     assert 'functionInDocument="CREATION_TIME"' in written and "<TIMEX3 tid=" in written
 
 
-def test_output_is_byte_identical_across_runs_and_hash_seeds():
+# Environments that must not change a byte of the output: hash seeds, zones far from UTC
+# and with DST, locales that do not exist or are not UTF-8, an ASCII or Latin-1 stdout,
+# and worker processes.
+ENVIRONMENTS = [
+    ({"PYTHONHASHSEED": "0", "TZ": "UTC", "LC_ALL": "C"}, []),
+    ({"PYTHONHASHSEED": "1", "TZ": "Pacific/Kiritimati", "LC_ALL": "tr_TR.UTF-8"}, []),
+    ({"PYTHONHASHSEED": "12345", "TZ": "America/St_Johns", "LC_ALL": "de_DE.ISO-8859-1",
+      "PYTHONIOENCODING": "latin-1"}, []),
+    ({"PYTHONHASHSEED": "random", "TZ": "Asia/Kathmandu", "LANG": "ja_JP.eucJP", "PYTHONIOENCODING": "ascii"},
+     ["--jobs", "2"]),
+]
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory):
+    """The founding case under a Cyrillic name, a plain text, a broken file and a nested file."""
+    root = tmp_path_factory.mktemp("mixed")
+    (root / "нічна пауза.txt").write_bytes(SEED.read_bytes())
+    (root / "plain.txt").write_text("Talks on a 30-day truce resume Wednesday — officials said.", encoding="utf-8")
+    (root / "broken.txt").write_bytes(b"date 2026-02-03 T\n\xff")
+    (root / "b").mkdir()
+    (root / "b" / "a.txt").write_text("date 2024-03-31 Strike\nThe 48-hour strike began Friday and ended Saturday.\n")
+    return root
+
+
+@pytest.mark.parametrize("form", ["json", "text"])
+def test_output_is_byte_identical_across_hash_seeds_zones_locales_encodings_and_jobs(mixed_corpus, form):
     outputs = set()
-    for seed in ("0", "1", "12345"):
-        env = {"PYTHONHASHSEED": seed, "TZ": "Pacific/Kiritimati", "LC_ALL": "C", "PATH": "/usr/bin:/bin"}
-        done = subprocess.run([sys.executable, "-m", "discrepancy", "check", str(SEED), "--format", "json"],
-                              capture_output=True, cwd=REPO, env=env, check=False)
+    for env, extra in ENVIRONMENTS:
+        env = dict(env, PATH="/usr/bin:/bin", PYTHONPATH=str(REPO))
+        done = subprocess.run([sys.executable, "-m", "discrepancy", "check", ".", "--date", "2026-02-03",
+                               "--tz", "Europe/Kyiv", "--format", form, "--color", "never", *extra],
+                              capture_output=True, cwd=mixed_corpus, env=env, check=False)
+        assert done.returncode == 3, done.stderr.decode("utf-8", "replace")
+        assert b"Traceback" not in done.stderr
         outputs.add(done.stdout)
-    assert len(outputs) == 1 and b"duration-vs-bound" in outputs.pop()
+    assert len(outputs) == 1
+    output = outputs.pop().decode("utf-8")
+    assert "нічна пауза.txt" in output and "duration-vs-bound" in output
+
+
+def test_output_does_not_depend_on_the_order_files_were_created_in(capsys, tmp_path):
+    names = ["c.txt", "a.txt", "b/z.txt", "b/y.txt", "B.txt", "é.txt"]
+    outputs = []
+    for order in (names, names[::-1]):
+        root = tmp_path / "corpus"
+        for name in order:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(SEED.read_bytes())
+        status, out, _ = run(capsys, "check", root, "--format", "jsonl")
+        outputs.append(out)
+        for name in order:
+            (root / name).unlink()
+    assert outputs[0] == outputs[1]
+    paths = [json.loads(line)["path"][len(str(tmp_path / "corpus")) + 1:] for line in outputs[0].splitlines()]
+    assert paths == ["B.txt", "a.txt", "b/y.txt", "b/z.txt", "c.txt", "é.txt"]
