@@ -496,13 +496,14 @@ def _decade(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if first % 100 == 0 and piece.group("dec"):
         # "the 1900s" is a century as often as a decade; TIMEX3 says the decade it spells.
         pass
-    start = piece.start
+    # TimeML writes "the 1990s" as the decade "199" and a bare "1990s" with its last digit
+    # unknown, "199X"; the range is the decade's either way.
     text = ctx.text[piece.start:piece.end]
+    decade = f"{first // 10:03d}"
+    instant = instant_of(decade, ctx.zone)
     if text.lower().startswith("the"):
-        start = piece.start + len(text) - len(text[3:].lstrip())
-    # TIMEX3 writes a decade with its last digit unknown ("199X"); the range is the decade's.
-    instant = instant_of(f"{first // 10:03d}", ctx.zone)
-    return Meaning(TimexType.DATE, f"{first // 10:03d}X", instant, start=start)
+        return Meaning(TimexType.DATE, decade, instant)
+    return Meaning(TimexType.DATE, decade + "X", instant)
 
 
 def _century(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -839,6 +840,55 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return Meaning(TimexType.DATE, value, start=start)
 
 
+_YEAR_AS_LENGTH_AFTER = re.compile(r"\s{1,3}(?:ended|ending|ends|to\s{1,3}date)\b", re.IGNORECASE)
+_NOT_DEICTIC_AFTER = re.compile(r"\s{1,3}(?:before|after|earlier|later|ago|prior|that|when|in\s{1,3}which)\b", re.IGNORECASE)
+
+
+def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "the year", "the week", "the weekend": the one the text is about.
+
+    "For the year ended March 31" is a fiscal year, a length; "the year before" counts from
+    another time and is left alone.  Otherwise the year or week holds the last named time
+    (the reference when there is none), and the weekend is the one just gone in a past
+    clause and the next in a future one.
+    """
+    unit = piece.group("unit")
+    after = ctx.text[piece.end: piece.end + 16]
+    if _NOT_DEICTIC_AFTER.match(after):
+        return None
+    if unit == "year":
+        if _YEAR_AS_LENGTH_AFTER.match(after):
+            return _exact_duration("year", Fraction(1), None, piece.start)
+        year = ctx.anchor.earliest.year if ctx.anchor is not None and ctx.anchor.grain.rank <= Grain.YEAR.rank else ctx.reference.year
+        return date_meaning(f"{year:04d}", ctx)
+    if unit == "week":
+        return date_meaning(week_value(_anchor_day(ctx)), ctx)
+    ref = ctx.reference
+    if ref.weekday() >= 5:
+        saturday = ref - timedelta(days=ref.weekday() - 5)
+    elif ctx.tense is Tense.FUTURE:
+        saturday = ref + timedelta(days=5 - ref.weekday())
+    else:
+        saturday = ref - timedelta(days=ref.weekday() + 2)
+    instant = Instant.of_days(saturday, saturday + timedelta(days=1), ctx.zone, Grain.WEEK)
+    return Meaning(TimexType.DATE, f"{week_value(saturday)}-WE", instant)
+
+
+def _week_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    day = resolve_day(piece.parts[1], ctx)
+    if day is None:
+        return None
+    return date_meaning(week_value(day), ctx)
+
+
+def _soon(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "soon" in a clause about the future; in a narrative ("was soon released") it is
+    "shortly after" another event, not a time of its own."""
+    if ctx.tense is Tense.PAST:
+        return None
+    return Meaning(TimexType.DATE, "FUTURE_REF")
+
+
 def _set(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if piece.group("word"):
         word = piece.group("word").lower()
@@ -976,6 +1026,9 @@ def _edge_mod(edge: Piece) -> tuple[Optional[str], str]:
     return _EDGE_MODS.get(word), word
 
 
+_THE_BEFORE = re.compile(r"(?<![\w])the\s{1,3}$", re.IGNORECASE)
+
+
 def _edged(piece: Piece, ctx: Context) -> Optional[Meaning]:
     edge, inner = piece.parts
     meaning = resolve(inner, ctx)
@@ -983,6 +1036,10 @@ def _edged(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return meaning if meaning is not None and meaning.type is TimexType.DATE else None
     mod, word = _edge_mod(edge)
     instant = meaning.instant
+    start = piece.start
+    if inner.kind == "decade" and _THE_BEFORE.search(ctx.text, max(0, piece.start - 6), piece.start):
+        start = _THE_BEFORE.search(ctx.text, max(0, piece.start - 6), piece.start).start()
+        meaning = attrs.evolve(meaning, value=meaning.value.rstrip("X"))  # "the early 1980s": 198
     if word == "earlier":
         latest = max(instant.earliest, min(instant.latest, start_of_day(ctx.reference, ctx.zone)))
         instant = Instant(instant.earliest, latest, instant.grain)
@@ -991,7 +1048,7 @@ def _edged(piece: Piece, ctx: Context) -> Optional[Meaning]:
         instant = Instant(earliest, instant.latest, instant.grain)
     else:
         instant = narrow(instant, mod)
-    return attrs.evolve(meaning, instant=instant, mod=mod, start=piece.start)
+    return attrs.evolve(meaning, instant=instant, mod=mod, start=start)
 
 
 def _timed(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -1057,5 +1114,6 @@ _HANDLERS = {
     "quarter_ref": _quarter_ref, "half_year": _half_year, "season": _season,
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
-    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "day_of_year": _dated_weekday, "month_of_year": _month_of_year,
+    "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "day_of_year": _dated_weekday,
+    "deictic_unit": _deictic_unit, "week_of": _week_of, "soon": _soon, "month_of_year": _month_of_year,
 }

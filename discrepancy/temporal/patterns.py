@@ -161,6 +161,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<pmod>early|late|mid)" + HY + r")?(?P<pod>" + PART_OF_DAY + r")(?![\w])"
         r"|(?<![\w])(?P<hours>the" + S + r"(?:early|small|wee)" + S + r"hours)(?![\w])")),
     ("edge", _compile(r"(?<![\w])(?P<edge>" + EDGE_WORDS + r")(?=[\s-])")),
+    ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
     ("duration", _compile(
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
         r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|better" + S + r"part" + S + r"of" + S + r"the)"
@@ -171,6 +172,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<unit>" + UNIT + r")(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>week|day|month|year|hour|decade|night|season|century|minute)-?long(?![\w])")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
+    ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),
     ("set", _compile(
         r"(?<![\w])(?:(?P<freq>once|twice|three" + S + r"times|several" + S + r"times|\d{1,2}" + S + r"times)" + S + r"(?P<q>a|an|per|every|each)|(?P<q2>every|each|per))" + S + r"(?:(?P<amount>other|" + NUMBER_WORD + r"|\d{1,3})" + S + r")?"
         r"(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|" + words(lx.WEEKDAYS)
@@ -188,13 +190,13 @@ RULE_TRIGGERS: dict[str, frozenset[str]] = {
     "spoken_year": frozenset({"number"}), "year_earlier": frozenset({"unit"}),
     "decade": frozenset({"digit", "decade"}), "century": frozenset({"unit"}),
     "quarter": frozenset({"unit"}), "quarter_code": frozenset({"digit"}),
-    "quarter_ref": frozenset({"unit", "period"}), "half_year": frozenset({"half"}),
+    "quarter_ref": frozenset({"unit", "period"}), "deictic_unit": frozenset({"unit"}), "half_year": frozenset({"half"}),
     "season": frozenset({"season"}), "holiday": frozenset({"holiday"}),
     "weekday": frozenset({"weekday"}), "weekday_plural": frozenset({"weekday"}),
     "relative_day": frozenset({"relative_day"}), "relative_period": frozenset({"unit", "part_of_day"}),
     "offset": frozenset({"unit"}), "clock": frozenset({"digit", "clock", "number"}),
     "part_of_day": frozenset({"part_of_day", "unit"}), "edge": frozenset({"edge"}),
-    "duration": frozenset({"unit"}), "reference": frozenset({"reference"}),
+    "duration": frozenset({"unit"}), "reference": frozenset({"reference"}), "soon": frozenset({"reference"}),
     "set": frozenset({"set", "unit", "weekday", "part_of_day"}),
 }
 

@@ -49,7 +49,7 @@ def _trigger_table() -> dict[str, frozenset[str]]:
     add(list(lx.UNITS) + list(lx.UNIT_PLURALS) + ["weeklong", "daylong", "yearlong", "monthlong", "hourlong"], "unit")
     add(lx.SEASONS, "season")
     add(lx.PARTS_OF_DAY, "part_of_day")
-    add(lx.REFERENCE_WORDS, "reference")
+    add(list(lx.REFERENCE_WORDS) + ["soon"], "reference")
     add(list(lx.SET_WORDS) + ["every", "each", "per"], "set")
     add(["yesterday", "today", "tomorrow", "tonight"], "relative_day")
     add(["noon", "midnight", "midday", "o'clock", "clock"], "clock")
@@ -243,6 +243,13 @@ def _join_day_year(first: Piece, second: Piece, glue: str) -> Optional[str]:
     return None
 
 
+def _join_week_of(first: Piece, second: Piece, glue: str) -> Optional[str]:
+    """ "the week of March 6": the calendar week holding that day."""
+    if first.kind == "deictic_unit" and first.group("unit") == "week" and glue == "of" and second.kind in DAY_KINDS:
+        return "week_of"
+    return None
+
+
 def _join_edge(first: Piece, second: Piece, glue: str) -> Optional[str]:
     if first.kind != "edge" or second.kind not in _EDGEABLE:
         return None
@@ -269,7 +276,7 @@ def _join_time(first: Piece, second: Piece, glue: str) -> Optional[str]:
     return None
 
 
-_JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_day_year, _join_edge, _join_time, _join_time)
+_JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_day_year, _join_week_of, _join_edge, _join_time, _join_time)
 
 
 def join(text: str, pieces: list[Piece]) -> list[Piece]:
@@ -361,6 +368,9 @@ _WINDOW_CUE_BEFORE = re.compile(
 )
 
 
+_EARLIEST_BEFORE = re.compile(r"\bas\s{1,3}(?:soon|early)\s{1,3}as\s{1,3}(?:on\s{1,3})?$", re.IGNORECASE)
+
+
 def _tense(text: str, piece: Piece) -> Tense:
     """The clause's tense, with two readings of the words right beside the time.
 
@@ -369,6 +379,8 @@ def _tense(text: str, piece: Piece) -> Tense:
     """
     if _POSSESSIVE.match(text, piece.end):
         return Tense.PAST
+    if _EARLIEST_BEFORE.search(text, max(0, piece.start - 24), piece.start):
+        return Tense.FUTURE  # "could come as early as Tuesday"
     tense = clause_tense(text, piece.start, piece.end)
     if tense is Tense.UNMARKED and _WINDOW_CUE_BEFORE.search(text, max(0, piece.start - 24), piece.start):
         return Tense.FUTURE

@@ -56,29 +56,39 @@ def _strength(word: str) -> tuple[int, "Tense | None"]:
 _LINK_WORDS = frozenset({"on", "at", "in", "early", "late", "local", "time"})
 
 
-# "was due to begin", "were expected to meet": a schedule stated in the past is past.
-_SCHEDULE_WORDS = frozenset({"due", "scheduled", "expected", "set", "supposed", "planned", "slated", "planning", "going", "poised"})
+# "due to resume", "set to begin": a schedule, the future; "was due to begin", "were
+# scheduled to meet": a schedule stated in the past, so the past.
+_SCHEDULE_WORDS = frozenset({"due", "scheduled", "expected", "set", "supposed", "slated", "poised", "going", "about"})
 _PAST_AUXILIARIES = frozenset({"was", "were"})
+# Words that mark the future only as verbs before "to" ("plans to", "hopes to"); as nouns
+# ("vacation plans") they say nothing of tense.
+_VERBS_BEFORE_TO = frozenset({"plans", "hope", "hopes", "expects", "intends"})
 
 
 def _tense_words(segment: str) -> list[str]:
     """The clause's words in text order, as tense markers read them.
 
     An infinitive carries no tense of its own ("due to resume", "set to last"), so the word
-    after "to" is dropped; "was due" / "were scheduled" become one past marker.
+    after "to" is dropped; "due to" / "set to" become one future marker and "was due to" /
+    "were scheduled to" one past marker.
     """
+    raw = _WORD.findall(segment.lower())
     result: list[str] = []
     previous = ""
-    for word in _WORD.findall(segment):
-        word = word.lower()
-        if previous == "to":
-            previous = word
+    last = len(raw) - 1
+    for index, word in enumerate(raw):
+        before, previous = previous, word
+        if before == "to":
             continue
-        if word in _SCHEDULE_WORDS and previous in _PAST_AUXILIARIES:
-            previous = word
+        if word in _SCHEDULE_WORDS and index < last and raw[index + 1] == "to":
+            if before in _PAST_AUXILIARIES:
+                result[-1:] = ["was"]
+            else:
+                result.append("due")
+            continue
+        if word in _VERBS_BEFORE_TO and (index == last or raw[index + 1] != "to"):
             continue
         result.append(word)
-        previous = word
     return result
 
 
