@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import timedelta
-from typing import Iterable, Optional, Pattern, Sequence
+from typing import Callable, Iterable, Optional, Pattern, Sequence
 
 import attrs
 
@@ -118,7 +118,8 @@ class _WordScreen:
 
     Purely for speed, never changing a result: a phrase matches only where its first word
     occurs, and plain substring search over the lower-cased text is many times faster
-    than a case-insensitive alternation, so most sentences skip most patterns.
+    than a case-insensitive alternation, so most sentences skip most patterns.  The words'
+    occurrences are found once per text and pattern, then looked up per sentence.
     """
 
     # Characters that case-insensitive matching takes for an ASCII letter but ``str.lower``
@@ -136,19 +137,41 @@ class _WordScreen:
         self._first_words[compiled] = tuple(sorted(words)) if "" not in words else ()
         return compiled
 
-    @classmethod
-    def lowered(cls, text: str) -> Optional[str]:
-        """The text to screen, or None when screening could skip a real match."""
-        if any(odd in text for odd in cls._CASE_ODDITIES):
-            return None
-        lowered = text.lower()
-        return lowered if len(lowered) == len(text) else None
+    def over(self, text: str) -> Callable[[Pattern[str], Span], bool]:
+        """For one text: whether a pattern may match within a sentence of it."""
+        lowered = None if any(odd in text for odd in self._CASE_ODDITIES) else text.lower()
+        if lowered is None or len(lowered) != len(text):
+            return lambda pattern, sentence: True
+        found: dict[Pattern[str], Optional[list[tuple[int, int]]]] = {}
 
-    def may_match(self, pattern: Pattern[str], lowered: Optional[str], sentence: Span) -> bool:
-        words = self._first_words.get(pattern)
-        if lowered is None or not words:
-            return True
-        return any(lowered.find(word, sentence.start, sentence.end) >= 0 for word in words)
+        def may_match(pattern: Pattern[str], sentence: Span) -> bool:
+            if pattern not in found:
+                found[pattern] = _occurrences(lowered, self._first_words.get(pattern))
+            spans = found[pattern]
+            if spans is None:
+                return True
+            index = bisect.bisect_left(spans, (sentence.start, -1))
+            while index < len(spans) and spans[index][0] < sentence.end:
+                if spans[index][1] <= sentence.end:
+                    return True
+                index += 1
+            return False
+
+        return may_match
+
+
+def _occurrences(lowered: str, words: Optional[tuple[str, ...]]) -> Optional[list[tuple[int, int]]]:
+    """Every (start, end) of the words in the text, sorted; None when nothing can be screened."""
+    if not words:
+        return None
+    spans = []
+    for word in words:
+        position = lowered.find(word)
+        while position >= 0:
+            spans.append((position, position + len(word)))
+            position = lowered.find(word, position + 1)
+    spans.sort()
+    return spans
 
 
 class Extractor:
@@ -182,10 +205,10 @@ class Extractor:
     # -- sentence analysis -------------------------------------------------------------
 
     def _mentions(self, text: str, sentence: Span, times: Sequence[TimeExpression],
-                  lowered: Optional[str] = None) -> list[tuple[str, Span, Optional[str]]]:
+                  may_match: Optional[Callable[[Pattern[str], Span], bool]] = None) -> list[tuple[str, Span, Optional[str]]]:
         found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
         for kind, pattern in self._called:
-            if not self._screen.may_match(pattern, lowered, sentence):
+            if may_match is not None and not may_match(pattern, sentence):
                 continue
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 key = (match.start(), match.end())
@@ -201,10 +224,11 @@ class Extractor:
             kept.append(item)
         return kept
 
-    def _cues(self, text: str, sentence: Span, lowered: Optional[str] = None) -> list[_Cue]:
+    def _cues(self, text: str, sentence: Span,
+              may_match: Optional[Callable[[Pattern[str], Span], bool]] = None) -> list[_Cue]:
         cues: list[_Cue] = []
         for role, kinds, pattern in self._cue_patterns:
-            if not self._screen.may_match(pattern, lowered, sentence):
+            if may_match is not None and not may_match(pattern, sentence):
                 continue
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 span = Span(match.start(), match.end())
@@ -227,7 +251,7 @@ class Extractor:
         """The windows ``text`` talks about, with their claims, in order of first mention."""
         sentences = split_sentences(text, scan_from)
         attributions = attribute_all(text, sentences)
-        lowered = _WordScreen.lowered(text)
+        may_match = self._screen.over(text)
         ordered = sorted(expressions, key=lambda e: (e.span.start, e.span.end))
         starts = [e.span.start for e in ordered]
         builder = _WindowBuilder()
@@ -239,13 +263,13 @@ class Extractor:
             low = bisect.bisect_left(starts, sentence.start)
             high = bisect.bisect_left(starts, sentence.end)
             in_sentence = [e for e in ordered[low:high] if e.span.end <= sentence.end]
-            mentions = self._mentions(text, sentence, in_sentence, lowered)
+            mentions = self._mentions(text, sentence, in_sentence, may_match)
             keys = []
             for kind, span, qualifier in mentions:
                 key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
                 keys.append((span, key))
             if in_sentence:
-                cues = self._cues(text, sentence, lowered)
+                cues = self._cues(text, sentence, may_match)
                 said_at = self._statement_time(in_sentence, cues)
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]

@@ -1,0 +1,160 @@
+"""Corpus throughput, side by side: `discrepancy tag` and `check` against dateparser.
+
+    python3 benchmarks/throughput.py [--corpus ../shared/corpora/silver] [--repeat 3] [--no-peers]
+
+Every contender runs as a whole process over the same texts, timed the same way: the
+TimeML documents are first written to one JSON Lines file (``{"id", "date", "text"}``,
+the DCT as the date), which both `discrepancy` and the dateparser script read.  For each
+run the best of ``--repeat`` is kept: wall time, CPU time (user + system, of the process
+and its workers), documents and characters per second, and peak memory (the largest
+resident set of the process or a worker it waited for, from ``wait4``).  Then the ratios
+the performance targets are stated in.
+
+dateparser is no dependency of this project: it is installed into
+``benchmarks/.venv-peers`` on first use (``pip install dateparser``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from discrepancy.documents import read_document  # noqa: E402
+
+PEERS = ROOT / "benchmarks" / ".venv-peers"
+PEER_SCRIPT = ROOT / "benchmarks" / "peer_dateparser.py"
+
+
+def peer_python() -> Path:
+    """The peers' interpreter, with dateparser installed into it if it is not there yet."""
+    python = PEERS / "bin" / "python"
+    if not python.exists():
+        print(f"creating {PEERS} ...", file=sys.stderr)
+        venv.create(PEERS, with_pip=True)
+    if subprocess.run([python, "-c", "import dateparser"], capture_output=True).returncode != 0:
+        print("installing dateparser into it ...", file=sys.stderr)
+        subprocess.run([python, "-m", "pip", "install", "-q", "dateparser"], check=True)
+    return python
+
+
+def write_corpus(corpus: Path, target: Path) -> tuple[int, int]:
+    documents = characters = 0
+    with target.open("w", encoding="utf-8") as out:
+        for path in sorted(corpus.rglob("*.tml")):
+            document = read_document(path)
+            out.write(json.dumps({"id": path.name, "date": document.reference.isoformat(), "text": document.text}) + "\n")
+            documents += 1
+            characters += len(document.text)
+    return documents, characters
+
+
+def rule_files(directory: Path) -> tuple[Path, Path]:
+    """One rule, and 100 rules (the built-in pack's rules copied under new ids), each file alone."""
+    core = (ROOT / "rules" / "core.rules").read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=rule )", core)
+    header, rules = blocks[0], blocks[1:]
+    one = directory / "one.rules"
+    one.write_text(header + rules[0], encoding="utf-8")
+    hundred = directory / "hundred.rules"
+    copies = []
+    for number in range(100):
+        rule = rules[number % len(rules)]
+        copies.append(re.sub(r"^rule ([\w-]+):", rf"rule \1-copy{number}:", rule, count=1))
+    hundred.write_text(header + "".join(copies), encoding="utf-8")
+    return one, hundred
+
+
+def measure(argv: list, repeat: int) -> dict:
+    best: dict = {}
+    for _ in range(repeat):
+        started = time.perf_counter()
+        process = subprocess.Popen([str(arg) for arg in argv], stdout=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(map(str, argv))} exited with {process.returncode}")
+        run = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+        if not best or run["wall"] < best["wall"]:
+            best = run
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "silver")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-peers", action="store_true", help="leave dateparser out")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        corpus = scratch / "corpus.jsonl"
+        documents, characters = write_corpus(args.corpus, corpus)
+        if not documents:
+            print(f"no .tml files under {args.corpus}", file=sys.stderr)
+            return 1
+        one, hundred = rule_files(scratch)
+        windows = ROOT / "rules" / "windows.rules"
+        ours = [sys.executable, "-m", "discrepancy"]
+        runs = {
+            "discrepancy tag": ours + ["tag", corpus, "--format", "jsonl", "-q"],
+            "discrepancy check": ours + ["check", corpus, "--format", "jsonl", "-q"],
+            "discrepancy tag --jobs 2": ours + ["tag", corpus, "--format", "jsonl", "-q", "--jobs", "2"],
+            "discrepancy check --jobs 2": ours + ["check", corpus, "--format", "jsonl", "-q", "--jobs", "2"],
+            "check, 1 rule": ours + ["check", corpus, "--format", "jsonl", "-q", "--no-builtin",
+                                     "--rules", windows, "--rules", one],
+            "check, 100 rules": ours + ["check", corpus, "--format", "jsonl", "-q", "--no-builtin",
+                                        "--rules", windows, "--rules", hundred],
+        }
+        if not args.no_peers:
+            runs["dateparser search_dates"] = [peer_python(), PEER_SCRIPT, corpus]
+        load = os.getloadavg()[0]
+        results = {name: measure(argv, args.repeat) for name, argv in runs.items()}
+
+    print(f"{documents} documents, {characters} characters ({characters // documents} each); "
+          f"{os.cpu_count()} CPUs, {_cpu_model()}; load average {load:.2f} at start; best of {args.repeat}")
+    print(f"{'':28} {'wall s':>7} {'CPU s':>7} {'docs/s':>8} {'kchars/s':>9} {'peak MB':>8}")
+    for name, run in results.items():
+        print(f"{name:28} {run['wall']:7.2f} {run['cpu']:7.2f} {documents / run['wall']:8.0f} "
+              f"{characters / run['wall'] / 1000:9.0f} {run['rss_mb']:8.0f}")
+    peer = results.get("dateparser search_dates")
+    print()
+    for ours_name in ("discrepancy tag", "discrepancy check"):
+        if peer:
+            r = results[ours_name]
+            print(f"{ours_name} vs dateparser: {peer['wall'] / r['wall']:.1f}x faster (wall), "
+                  f"{peer['cpu'] / r['cpu']:.1f}x (CPU)")
+    for name in ("tag", "check"):
+        one_job, two_jobs = results[f"discrepancy {name}"], results[f"discrepancy {name} --jobs 2"]
+        print(f"{name} --jobs 2 vs --jobs 1: {one_job['wall'] / two_jobs['wall']:.2f}x (wall)")
+    one_rule, hundred_rules = results["check, 1 rule"], results["check, 100 rules"]
+    print(f"100 rules vs 1 rule: {hundred_rules['wall'] / one_rule['wall']:.2f}x the time (wall), "
+          f"{hundred_rules['cpu'] / one_rule['cpu']:.2f}x (CPU)")
+    print(f"peak memory, largest process: {max(r['rss_mb'] for r in results.values() if r is not peer):.0f} MB (ours)")
+    return 0
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
