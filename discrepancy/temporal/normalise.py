@@ -183,7 +183,7 @@ def date_meaning(value: str, ctx: Context, mod: Optional[str] = None, kind: Time
 
 # --- choosing years and days ------------------------------------------------------------------
 
-_WRONG_SIDE_PENALTY_DAYS = 60
+_WRONG_SIDE_PENALTY_DAYS = 90
 
 
 def nearest_year_for(month: int, day: int, ctx: Context, weekday: Optional[int] = None) -> Optional[date]:
@@ -231,7 +231,7 @@ def month_year(month: int, rel: Optional[str], ctx: Context) -> int:
         offset = year * 12 + month - 1 - here
         penalty = 0
         if (ctx.tense is Tense.PAST and offset > 0) or (ctx.tense is Tense.FUTURE and offset < 0):
-            penalty = 2
+            penalty = 4
         return abs(offset) + penalty, offset
 
     return min((ref.year - 1, ref.year, ref.year + 1), key=score)

@@ -31,7 +31,8 @@ class Tense(enum.Enum):
 _WORD = re.compile(r"[A-Za-z']{1,20}")
 _CLAUSE_LEFT = 120
 _CLAUSE_RIGHT = 80
-_CLAUSE_BREAK = re.compile(r"[.;!?\n\"\u201c\u201d]\s")
+# Sentence and clause ends, and quotation marks, including the `` and '' of wire copy.
+_CLAUSE_BREAK = re.compile(r"[.;!?\"\u201c\u201d]['\u2019\u201d\"]{0,2}\s|\n|''|``")
 
 
 def _is_past_form(word: str) -> bool:
