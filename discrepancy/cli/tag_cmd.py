@@ -73,6 +73,13 @@ def _print_text(record: dict) -> None:
             meaning += f"  [{expression['earliest']} .. {expression['latest']}]"
         if expression["min"]:
             upper = expression["max"] or "open"
-            meaning += f"  [{expression['min']} .. {upper}]" if upper != expression["min"] else ""
+            if upper != expression["min"]:
+                meaning += f"  [{expression['min']} .. {upper}]"
+            elif expression["min"] != expression["value"]:
+                meaning += f"  (= {expression['min']})"
         role = f"  ({expression['role']})" if expression["role"] else ""
+        if "ends" in expression:
+            role = f"  ({expression['role']} {expression['cue']['text']!r}: ends {expression['ends']['earliest']}"
+            role += "" if expression["ends"]["latest"] == expression["ends"]["earliest"] else f" .. {expression['ends']['latest']}"
+            role += ")"
         print(f"  {where:>11}  {expression['type']:<8}  {expression['text']!r}  ->  {meaning}{role}")
