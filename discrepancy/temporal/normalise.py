@@ -889,10 +889,17 @@ def _soon(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return Meaning(TimexType.DATE, "FUTURE_REF")
 
 
+_STATISTIC_BEFORE = re.compile(r"\b(?:average|mean|median)\s{1,3}$", re.IGNORECASE)
+
+
 def _set(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if piece.group("word"):
         word = piece.group("word").lower()
+        if _STATISTIC_BEFORE.search(ctx.text, max(0, piece.start - 12), piece.start):
+            return None  # "average daily volume" is a statistic, not a recurrence
         return Meaning(TimexType.SET, lx.SET_WORDS[word])
+    if piece.group("smonth"):
+        return Meaning(TimexType.SET, f"XXXX-{_month_of(piece.group('smonth')):02d}")
     unit_text = piece.group("unit").lower()
     if unit_text in lx.WEEKDAYS:
         return _weekly_set(lx.WEEKDAYS[unit_text])

@@ -169,7 +169,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
         r"(?:(?P<qual>full|more|additional|straight|consecutive|long|whole|extra|further|trading|working|business|calendar|successive|solid|short|odd|mere)" + HY + r")?"
-        r"(?P<unit>" + UNIT + r")(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
+        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago)(?![\w]))(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>week|day|month|year|hour|decade|night|season|century|minute)-?long(?![\w])")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),
@@ -177,7 +177,8 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w])(?:(?P<freq>once|twice|three" + S + r"times|several" + S + r"times|\d{1,2}" + S + r"times)" + S + r"(?P<q>a|an|per|every|each)|(?P<q2>every|each|per))" + S + r"(?:(?P<amount>other|" + NUMBER_WORD + r"|\d{1,3})" + S + r")?"
         r"(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|" + words(lx.WEEKDAYS)
         + r"|" + words(lx.UNIT_PLURALS) + r")(?![\w])"
-        r"|(?<![\w])(?P<word>" + words(lx.SET_WORDS) + r")(?![\w])")),
+        r"|(?<![\w])(?P<word>" + words(lx.SET_WORDS) + r")(?![\w])"
+        r"|(?<![\w])(?:every|each)" + S + r"(?P<smonth>" + MONTH + r")")),
 ]
 
 # The kinds of trigger word each rule's matches always contain (see `recognise`): a rule
