@@ -160,3 +160,11 @@ def test_built_in_pack_examples_pass_through_the_real_extractor(pytester):
     rules_dir = __import__("pathlib").Path(__file__).resolve().parent.parent / "rules"
     result = pytester.runpytest(*_plugin_args(), "--rules-examples", "-p", "no:cacheprovider", str(rules_dir))
     result.assert_outcomes(passed=4)
+
+
+def test_tutorial_rule_file_examples_pass_through_the_real_extractor(capsys):
+    from discrepancy.cli import main
+
+    tutorial = __import__("pathlib").Path(__file__).resolve().parent.parent / "docs" / "examples" / "tariffs.rules"
+    assert main(["rules", "test", str(tutorial)]) == 0
+    assert "3 of 3 examples passed" in capsys.readouterr().out

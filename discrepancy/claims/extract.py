@@ -212,8 +212,8 @@ class Extractor:
                 continue
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 key = (match.start(), match.end())
-                if key in found and len(found[key][1]) >= match.end() - match.start():
-                    continue
+                # Vocabularies come in load order, user files after the built-in pack, so a
+                # later kind that claims the same words is the more specific and wins.
                 span = Span(match.start(), match.end())
                 found[key] = (kind, span, _qualifier(text, span, sentence, times))
         # Keep the longest of overlapping mentions ("travel ban" over "ban").
@@ -336,7 +336,8 @@ class Extractor:
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
-        role = _time_role(expression, cue, has_window_word=bool(keys))
+        role = _time_role(expression, cue, has_window_word=bool(keys),
+                          new_end=bool(_NEW_END.search(text, max(0, expression.span.start - 12), expression.span.start)))
         if role is None:
             return
         cue_text = cue.phrase if cue is not None else ""
@@ -408,7 +409,12 @@ def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], co
                        said_by=common["said_by"], said_at=common["said_at"])
 
 
-def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word: bool) -> Optional[str]:
+# "extended the pause to August 1": the time after an extension cue that names the new end.
+_NEW_END = re.compile(r"\b(?:to|until|till|through|into)\s+$", re.IGNORECASE)
+
+
+def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word: bool,
+               new_end: bool = False) -> Optional[str]:
     """What a date or time says about its window: "bound", "start", "ended", "extended",
     "announced", or None when its cues do not say.
     """
@@ -425,7 +431,7 @@ def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word:
         return None
     if cue.role == "end" and not cue.not_yet:
         return "ended"
-    if cue.role == "extend" and cue.phrase.endswith(("until", "to")):
+    if cue.role == "extend" and (new_end or cue.phrase.endswith(("until", "to"))):
         # An extension names the new end; "extended in February" only dates the decision.
         return "extended"
     if cue.role == "announce" and has_window_word and not cue.not_yet:
