@@ -62,12 +62,19 @@ class Document:
 
     path: str
     text: str
-    reference: date
+    reference: date = attrs.field()
     tz: str = "UTC"
     title: Optional[str] = None
     form: str = "plain"  # "seed", "timeml" or "plain"
     scan_from: int = 0
     source: Optional[str] = attrs.field(default=None, repr=False, eq=False)
+
+    @reference.validator
+    def _supported(self, _attribute: object, value: date) -> None:
+        try:
+            supported_reference(value)
+        except ValueError as error:
+            raise DocumentError(self.path, str(error)) from None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -108,14 +115,30 @@ def decode(data: bytes, path: str, encoding: str = "utf-8", errors: str = "stric
     return text
 
 
+# Reference dates a document may have: a century of calendar either side, so that relative
+# phrases ("the day after", "next year") and window arithmetic (an inferred start the day
+# after an announcement) stay inside the years 1-9999 that `datetime` can hold.
+MIN_REFERENCE = date(100, 1, 1)
+MAX_REFERENCE = date(9899, 12, 31)
+
+
+def supported_reference(day: date, what: str = "reference date") -> date:
+    """``day`` itself, or a `ValueError` when it lies outside `MIN_REFERENCE`..`MAX_REFERENCE`."""
+    if not MIN_REFERENCE <= day <= MAX_REFERENCE:
+        raise ValueError(f"{what} {day.isoformat()} is outside the supported range "
+                         f"{MIN_REFERENCE.isoformat()} to {MAX_REFERENCE.isoformat()}")
+    return day
+
+
 def parse_date(text: str, what: str = "date") -> date:
-    """An ISO calendar date ``YYYY-MM-DD``, refusing impossible ones with a clear reason."""
+    """An ISO calendar date ``YYYY-MM-DD``, refusing impossible and unsupported ones with a clear reason."""
     if not _ISO_DATE.fullmatch(text):
         raise ValueError(f"{what} {text!r} is not of the form YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as error:
         raise ValueError(f"{what} {text!r} is not a real calendar date ({error})") from None
+    return supported_reference(day, what)
 
 
 def looks_like_timeml(text: str, path: str = "") -> bool:
@@ -139,7 +162,7 @@ def timeml_creation_date(raw: str) -> Optional[date]:
     value = _VALUE_ATTRIBUTE.search(match.group(1))
     if value is None:
         return None
-    return date(int(value.group(1)), int(value.group(2)), int(value.group(3)))
+    return parse_date("-".join(value.groups()), "<DCT> date")
 
 
 def parse_document(
@@ -159,7 +182,10 @@ def parse_document(
             plain = strip_timeml(text)
         except ValueError as error:
             raise DocumentError(path, f"TimeML without text: {error}") from None
-        creation = timeml_creation_date(text) or reference
+        try:
+            creation = timeml_creation_date(text) or reference
+        except ValueError as error:
+            raise DocumentError(path, str(error)) from None
         if creation is None:
             raise DocumentError(path, "TimeML file has no <DCT> date; give --date YYYY-MM-DD")
         return Document(path, plain, creation, tz, form="timeml", source=text)
@@ -168,7 +194,8 @@ def parse_document(
         try:
             own = parse_date(first_line.group(1), "date line")
         except ValueError as error:
-            raise DocumentError(path, f"{error}; the first line must read 'date YYYY-MM-DD Title'") from None
+            how = "" if "supported range" in str(error) else "; the first line must read 'date YYYY-MM-DD Title'"
+            raise DocumentError(path, f"{error}{how}") from None
         title = (first_line.group(2) or "").strip() or None
         body_from = first_line.start(2) if first_line.group(2) is not None else first_line.end()
         return Document(path, text, own, tz, title=title, form="seed", scan_from=body_from, source=text)

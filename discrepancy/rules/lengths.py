@@ -84,8 +84,31 @@ def reported(length: Length) -> tuple[timedelta, timedelta]:
 
 
 def anchored(duration: DurationRange, start: Instant) -> ElapsedRange:
-    """The real length of a stated duration that starts at ``start`` (months become exact)."""
-    return duration.elapsed_from_instant(start)
+    """The real length of a stated duration that starts at ``start`` (months become exact).
+
+    A duration that runs past year 9999 from its start ("a 9000-year truce") has no
+    calendar to be counted on; it gets the honest bounds of any start instead.
+    """
+    try:
+        return duration.elapsed_from_instant(start)
+    except (OverflowError, ValueError):  # datetime overflows; dateutil says "year 11026 is out of range"
+        return unanchored(duration)
+
+
+def unanchored(duration: DurationRange) -> ElapsedRange:
+    """The real length of a stated duration over every possible start: a month is 28 to 31
+    days, a year 365 to 366, and lengths past what `timedelta` holds are `FOREVER`."""
+
+    def length(amount: Duration, month_days: int, year_days: int) -> timedelta:
+        try:
+            return timedelta(days=amount.years * year_days + amount.months * month_days + amount.weeks * 7
+                             + amount.days) + amount.clock_part
+        except OverflowError:
+            return FOREVER
+
+    low = length(duration.min, 28, 365)
+    high = FOREVER if duration.max is None else length(duration.max, 31, 366)
+    return ElapsedRange(low, max(low, high))
 
 
 def is_date_level(instant: Instant) -> bool:
