@@ -93,6 +93,15 @@ def _tense_words(segment: str) -> list[str]:
     return result
 
 
+# A verb that moves or grants an end, before "until"/"to" and the time: the time is the new
+# end, still ahead ("postponed until Tuesday", "extended its deadline to Friday").
+_BOUND_WORDS = frozenset({"until", "till", "to", "through"})
+_RESCHEDULING_VERBS = frozenset({
+    "postponed", "delayed", "extended", "adjourned", "deferred", "pushed", "moved", "rescheduled",
+    "given", "gave", "granted", "extends", "postpones", "delays",
+})
+
+
 def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
     """(tense, strength, distance) of the first marker in ``words``, read outwards from the time.
 
@@ -102,7 +111,13 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
     """
     pending: "tuple[Tense, int, int] | None" = None
     distance = 0
+    bounded = False
     for word in words:
+        if word in _BOUND_WORDS and distance == 0:
+            bounded = True
+        if bounded and word in _RESCHEDULING_VERBS:
+            # "postponed until Tuesday", "has given them until 9 a.m. Tuesday": a new end.
+            return Tense.FUTURE, 2, distance
         strength, tense = _strength(word)
         if tense is None:
             if word not in _LINK_WORDS:
