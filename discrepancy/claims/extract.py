@@ -268,7 +268,8 @@ class Extractor:
             for kind, span, qualifier in mentions:
                 key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
                 keys.append((span, key))
-            if in_sentence:
+            # Before any window is named, a time has no window to belong to (no target).
+            if in_sentence and (keys or current is not None):
                 cues = self._cues(text, sentence, may_match)
                 said_at = self._statement_time(in_sentence, cues)
                 recent = index - last_mentioned == 1
