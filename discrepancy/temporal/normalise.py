@@ -578,7 +578,7 @@ def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
 
 def _half_year(piece: Piece, ctx: Context) -> Meaning:
     year = _year_of(piece.group("y"), ctx) or ctx.reference.year
-    half = 1 if piece.group("h").lower() == "first" else 2
+    half = 1 if (piece.group("h") or piece.group("hq")).lower() == "first" else 2
     return date_meaning(f"{year:04d}-H{half}", ctx)
 
 
@@ -739,6 +739,7 @@ def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
 _PRECEDING_FOR = re.compile(r"(?:\b(?:for|over|within|in|through|throughout|during|of|from|after|before|spanning|lasting)\s{1,3})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\beuros?|\bdollars?|\bpounds?|\byuan|\byen|\btimes|\bonce|\btwice|\brubles?|\bbarrels?|\btons?|\bmiles?)[\s,]{0,3}$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|it|they|that|which)\s{1,3}$", re.IGNORECASE)
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|he|she|they|we|i|you|it|might)\s{1,3}$", re.IGNORECASE)
 _FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
 
 
@@ -800,6 +801,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     amount = parse_amount(amount_text)
     if amount is None:
         return None
+    if piece.group("uhalf"):
+        amount += Fraction(1, 2)  # "a minute and a half"
     if unit == "quarter" and re.match(r"\s{1,3}of\b", text[piece.end: piece.end + 5]):
         return None  # "a quarter of the vote" is a share, not three months
     if amount_text.lower() in ("a", "an") and _RATE_BEFORE.search(text[max(0, piece.start - 20): piece.start]) and not det:
@@ -815,6 +818,9 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         if grain.rank >= Grain.DAY.rank:
             day = ctx.reference + shift.calendar_part
             return attrs.evolve(date_meaning(value_at_grain(day, grain), ctx), start=start)
+    if (amount_text.lower() == "one" and unit == "day" and not det and not amod
+            and _SOMEDAY_BEFORE.search(text, max(0, piece.start - 12), piece.start)):
+        return Meaning(TimexType.DATE, "FUTURE_REF", start=start)  # "he will one day follow"
     meaning = _exact_duration(unit, amount, mod, start)
     if meaning is not None and mod in ("MORE_THAN", "EQUAL_OR_MORE"):
         meaning = attrs.evolve(meaning, duration=DurationRange(meaning.duration.min, None))

@@ -104,7 +104,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("month", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"
-        r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?:of" + S + r")?(?P<y>" + YEAR + r"))?(?!\s{1,3}\d)")),
+        r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?:of" + S + r")?(?P<y>" + YEAR + r"))?(?!\.?\s{1,3}\d)")),
     ("ordinal_day", _compile(r"(?<![\w])the" + S + r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?![\w])")),
     ("year", _compile(
         r"(?<![\w])(?:(?P<fiscal>(?:the" + S + r")?(?:fiscal|calendar|financial|model|school)(?:" + S + r"year)?)" + S + r")?"
@@ -127,7 +127,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w])the" + S + r"(?:(?P<y>" + YEAR + r")" + S + r")?(?:(?P<qrel>latest|current|same|year-earlier|year-ago|comparable|prior|previous|recent|fiscal)" + S + r")?"
         r"(?P<unit>quarter|period)(?![\w-])")),
     ("half_year", _compile(
-        r"(?<![\w])the" + S + r"(?P<h>first|second)" + S + r"half(?:" + S + r"of" + S + r"(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?![\w])")),
+        r"(?<![\w])the" + S + r"(?:(?P<h>first|second|last|latter)" + S + r"half|(?P<hq>first|last)" + S + r"two" + S + r"quarters)(?:" + S + r"of" + S + r"(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?![\w])")),
     ("season", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next|past|coming|the|early|late|mid)" + HY + r")?(?P<s>" + SEASON + r")(?![\w])"
         r"(?:(?:" + S + r"of)?" + S + r"(?P<y>" + YEAR + r"))?")),
@@ -169,7 +169,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
         r"(?:(?P<qual>full|more|additional|straight|consecutive|long|whole|extra|further|trading|working|business|calendar|successive|solid|short|odd|mere)" + HY + r")?"
-        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago)(?![\w]))(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
+        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>week|day|month|year|hour|decade|night|season|century|minute)-?long(?![\w])")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),
@@ -191,7 +191,7 @@ RULE_TRIGGERS: dict[str, frozenset[str]] = {
     "spoken_year": frozenset({"number"}), "year_earlier": frozenset({"unit"}),
     "decade": frozenset({"digit", "decade"}), "century": frozenset({"unit"}),
     "quarter": frozenset({"unit"}), "quarter_code": frozenset({"digit"}),
-    "quarter_ref": frozenset({"unit", "period"}), "deictic_unit": frozenset({"unit"}), "half_year": frozenset({"half"}),
+    "quarter_ref": frozenset({"unit", "period"}), "deictic_unit": frozenset({"unit"}), "half_year": frozenset({"half", "unit"}),
     "season": frozenset({"season"}), "holiday": frozenset({"holiday"}),
     "weekday": frozenset({"weekday"}), "weekday_plural": frozenset({"weekday"}),
     "relative_day": frozenset({"relative_day"}), "relative_period": frozenset({"unit", "part_of_day"}),

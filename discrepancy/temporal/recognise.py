@@ -211,7 +211,9 @@ def _is_day(piece: Piece) -> bool:
 
 
 def _is_bare_part_of_day(piece: Piece) -> bool:
-    return piece.kind == "part_of_day" and (piece.group("det") or "").lower() in ("", "the") and not piece.group("pmod")
+    """A part of day with no determiner of its own ("overnight", "mid-afternoon"), free to join a day."""
+    return piece.kind == "part_of_day" and (piece.group("det") or "").lower() in ("", "the") and not (
+        piece.group("pmod") and piece.group("det"))
 
 
 def _join_dated_weekday(first: Piece, second: Piece, glue: str) -> Optional[str]:
