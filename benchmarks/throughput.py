@@ -96,6 +96,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "silver")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-peers", action="store_true", help="leave dateparser out")
+    parser.add_argument("--only", action="append", default=[], metavar="TEXT",
+                        help="run only the contenders whose name contains TEXT (repeatable)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -120,6 +122,8 @@ def main() -> int:
         }
         if not args.no_peers:
             runs["dateparser search_dates"] = [peer_python(), PEER_SCRIPT, corpus]
+        if args.only:
+            runs = {name: argv for name, argv in runs.items() if any(text in name for text in args.only)}
         load = os.getloadavg()[0]
         results = {name: measure(argv, args.repeat) for name, argv in runs.items()}
 
@@ -132,17 +136,22 @@ def main() -> int:
     peer = results.get("dateparser search_dates")
     print()
     for ours_name in ("discrepancy tag", "discrepancy check"):
-        if peer:
+        if peer and ours_name in results:
             r = results[ours_name]
             print(f"{ours_name} vs dateparser: {peer['wall'] / r['wall']:.1f}x faster (wall), "
                   f"{peer['cpu'] / r['cpu']:.1f}x (CPU)")
     for name in ("tag", "check"):
+        if f"discrepancy {name}" not in results or f"discrepancy {name} --jobs 2" not in results:
+            continue
         one_job, two_jobs = results[f"discrepancy {name}"], results[f"discrepancy {name} --jobs 2"]
         print(f"{name} --jobs 2 vs --jobs 1: {one_job['wall'] / two_jobs['wall']:.2f}x (wall)")
-    one_rule, hundred_rules = results["check, 1 rule"], results["check, 100 rules"]
-    print(f"100 rules vs 1 rule: {hundred_rules['wall'] / one_rule['wall']:.2f}x the time (wall), "
-          f"{hundred_rules['cpu'] / one_rule['cpu']:.2f}x (CPU)")
-    print(f"peak memory, largest process: {max(r['rss_mb'] for r in results.values() if r is not peer):.0f} MB (ours)")
+    if "check, 1 rule" in results and "check, 100 rules" in results:
+        one_rule, hundred_rules = results["check, 1 rule"], results["check, 100 rules"]
+        print(f"100 rules vs 1 rule: {hundred_rules['wall'] / one_rule['wall']:.2f}x the time (wall), "
+              f"{hundred_rules['cpu'] / one_rule['cpu']:.2f}x (CPU)")
+    peaks = [run["rss_mb"] for run in results.values() if run is not peer]
+    if peaks:
+        print(f"peak memory, largest process: {max(peaks):.0f} MB (ours)")
     return 0
 
 
