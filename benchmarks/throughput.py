@@ -96,6 +96,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "silver")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-peers", action="store_true", help="leave dateparser out")
+    parser.add_argument("--copies", type=int, default=1, metavar="N",
+                        help="give the corpus N times over (to see scaling past start-up costs)")
     parser.add_argument("--only", action="append", default=[], metavar="TEXT",
                         help="run only the contenders whose name contains TEXT (repeatable)")
     args = parser.parse_args()
@@ -108,20 +110,22 @@ def main() -> int:
             print(f"no .tml files under {args.corpus}", file=sys.stderr)
             return 1
         one, hundred = rule_files(scratch)
+        documents, characters = documents * args.copies, characters * args.copies
+        inputs = [corpus] * args.copies
         windows = ROOT / "rules" / "windows.rules"
         ours = [sys.executable, "-m", "discrepancy"]
         runs = {
-            "discrepancy tag": ours + ["tag", corpus, "--format", "jsonl", "-q"],
-            "discrepancy check": ours + ["check", corpus, "--format", "jsonl", "-q"],
-            "discrepancy tag --jobs 2": ours + ["tag", corpus, "--format", "jsonl", "-q", "--jobs", "2"],
-            "discrepancy check --jobs 2": ours + ["check", corpus, "--format", "jsonl", "-q", "--jobs", "2"],
-            "check, 1 rule": ours + ["check", corpus, "--format", "jsonl", "-q", "--no-builtin",
+            "discrepancy tag": ours + ["tag", *inputs, "--format", "jsonl", "-q"],
+            "discrepancy check": ours + ["check", *inputs, "--format", "jsonl", "-q"],
+            "discrepancy tag --jobs 2": ours + ["tag", *inputs, "--format", "jsonl", "-q", "--jobs", "2"],
+            "discrepancy check --jobs 2": ours + ["check", *inputs, "--format", "jsonl", "-q", "--jobs", "2"],
+            "check, 1 rule": ours + ["check", *inputs, "--format", "jsonl", "-q", "--no-builtin",
                                      "--rules", windows, "--rules", one],
-            "check, 100 rules": ours + ["check", corpus, "--format", "jsonl", "-q", "--no-builtin",
+            "check, 100 rules": ours + ["check", *inputs, "--format", "jsonl", "-q", "--no-builtin",
                                         "--rules", windows, "--rules", hundred],
         }
         if not args.no_peers:
-            runs["dateparser search_dates"] = [peer_python(), PEER_SCRIPT, corpus]
+            runs["dateparser search_dates"] = [peer_python(), PEER_SCRIPT, *inputs]
         if args.only:
             runs = {name: argv for name, argv in runs.items() if any(text in name for text in args.only)}
         load = os.getloadavg()[0]
