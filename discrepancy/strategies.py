@@ -14,8 +14,26 @@ Public strategies, for this project's tests and for users testing their own rule
 `clock_changes(zone, first_year, last_year)` lists a zone's clock changes, which tests
 need to say whether a change lies between two moments.
 
+Phrases with their known values, for testing recognition (each a `KnownPhrase`: the
+phrase, a sentence holding it, the reference and zone, and what it must mean):
+
+- `date_phrases()`: calendar dates with their year, in the forms news writes them
+  (``February 1, 2026``, ``Feb. 1, 2026``, ``1 February 2026``, ``2026-02-01``, with or
+  without the weekday).
+- `weekday_phrases()`: ``last Monday``, ``next Friday``, and bare weekdays in a clause
+  whose tense decides ("said on Monday", "will meet on Monday"), relative to the reference.
+- `duration_phrases()`: lengths in their written forms: digits, words, hyphenated
+  adjectives (``48-hour``, ``twenty-one-day``), ``weeklong``, ``a fortnight``.
+- `bound_phrases()`: ``until``, ``through``, ``by``, ``before`` a date, with the range in
+  which the window they bound ends.
+
+Short texts about a window with the findings the built-in rules must give, for testing
+rule files (`window_stories()`, each a `WindowStory`): a window of N days that starts on
+day D, and an end bound or an observed end M days later, M chosen either where every
+reading agrees with N (no finding) or clearly away from it (a finding), never in between.
+
 Importing this module needs Hypothesis (``pip install 'discrepancy[testing]'``); the
-library itself never imports it.  Strategies for phrases will join these later.
+library itself never imports it.
 """
 
 from __future__ import annotations
@@ -37,11 +55,12 @@ import attrs
 from zoneinfo import ZoneInfo
 
 from .temporal.timex import PARTS_OF_DAY, SEASONS, part_of_day
-from .temporal.values import Duration, Grain, Instant, localize, start_of_day
+from .temporal.values import Duration, DurationRange, Grain, Instant, localize, start_of_day
 
 __all__ = [
-    "ClockChange", "DST_ZONES", "FAR_ZONES", "MIDNIGHT_DST_ZONES", "clock_changes", "durations",
-    "instants", "moments", "reference_dates", "timex_values", "zones",
+    "ClockChange", "DST_ZONES", "FAR_ZONES", "KnownPhrase", "MIDNIGHT_DST_ZONES", "WindowStory", "bound_phrases",
+    "clock_changes", "date_phrases", "duration_phrases", "durations", "instants", "moments", "reference_dates",
+    "timex_values", "weekday_phrases", "window_stories", "zones",
 ]
 
 # Zones whose clocks change, at different local hours (London 01:00, Kyiv 03:00, New York 02:00).
@@ -347,3 +366,330 @@ def timex_values(
         st.sampled_from(sorted(PARTS_OF_DAY)),
         st.sampled_from(sorted(SEASONS)),
     )
+
+
+# -- Phrases with their known values -----------------------------------------------------------
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+# The abbreviations news uses, with their full stop (May, June and July are not shortened).
+MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+                       "Nov.", "Dec.")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def number_words(number: int) -> str:
+    """1 to 99 in words as news writes them: ``seven``, ``twenty-one``, ``ninety``."""
+    if not 1 <= number <= 99:
+        raise ValueError("number_words() covers 1 to 99")
+    if number < 20:
+        return _UNITS[number - 1]
+    tens, units = divmod(number, 10)
+    return _TENS[tens - 2] + (f"-{_UNITS[units - 1]}" if units else "")
+
+
+@attrs.frozen
+class KnownPhrase:
+    """A time phrase, a sentence holding it, and what it must mean against ``reference`` in ``tz``.
+
+    ``start`` is the phrase's offset in ``sentence``.  ``value`` is the TIMEX3 value the
+    tagger must give.  A date or weekday has ``day``; a duration has ``duration`` (its
+    range of lengths); a bound has ``day`` (the named date), ``inclusive`` (True, False,
+    or None where the cue leaves it open) and ``ends``, the (earliest, latest) moments at
+    which the window it bounds may end.
+    """
+
+    phrase: str
+    sentence: str
+    start: int
+    reference: date
+    tz: str
+    kind: str  # "date", "weekday", "duration" or "bound"
+    value: str
+    day: Optional[date] = None
+    duration: Optional[DurationRange] = None
+    inclusive: Optional[bool] = None
+    ends: Optional[tuple[datetime, datetime]] = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.phrase)
+
+
+def _in_sentence(phrase: str, template: str, **fields) -> KnownPhrase:
+    before, _, _after = template.partition("{}")
+    return KnownPhrase(phrase=phrase, sentence=template.format(phrase), start=len(before), **fields)
+
+
+def _written_date(day: date, form: int, weekday: bool) -> str:
+    month, abbreviation = MONTH_NAMES[day.month - 1], MONTH_ABBREVIATIONS[day.month - 1]
+    written = (f"{month} {day.day}, {day.year}", f"{abbreviation} {day.day}, {day.year}",
+               f"{day.day} {month} {day.year}", day.isoformat())[form]
+    if weekday and form < 3:
+        written = f"{WEEKDAY_NAMES[day.weekday()]}, {written}"
+    return written
+
+
+_DATE_SENTENCES = ("The agreement was signed on {}.", "Officials met on {} in Geneva.",
+                   "On {}, the two sides spoke again.")
+
+
+def _phrase_references(reference: Optional[date], min_year: int, max_year: int) -> st.SearchStrategy[date]:
+    return st.just(reference) if reference is not None else reference_dates(min_year=min_year, max_year=max_year)
+
+
+def date_phrases(
+    reference: Optional[date] = None,
+    tz: str = "UTC",
+    *,
+    min_year: int = DEFAULT_MIN_YEAR,
+    max_year: int = DEFAULT_MAX_YEAR,
+) -> st.SearchStrategy[KnownPhrase]:
+    """Calendar dates written with their year, within a few years of the reference."""
+
+    def build(ref: date, offset: int, form: int, weekday: bool, template: str) -> KnownPhrase:
+        day = ref + timedelta(days=offset)
+        phrase = _written_date(day, form, weekday)
+        return _in_sentence(phrase, template, reference=ref, tz=tz, kind="date", value=day.isoformat(), day=day)
+
+    return st.builds(build, _phrase_references(reference, min_year + 3, max_year - 3),
+                     st.integers(-3 * 366, 3 * 366), st.integers(0, 3), st.booleans(),
+                     st.sampled_from(_DATE_SENTENCES))
+
+
+# Clauses whose tense decides a bare weekday: "said" looks back, "will" forward.
+_WEEKDAY_SENTENCES = {
+    "past": "The minister said on {} that talks had stalled.",
+    "future": "Negotiators will meet again on {} in Doha.",
+}
+
+
+def weekday_phrases(
+    reference: Optional[date] = None,
+    tz: str = "UTC",
+    *,
+    min_year: int = DEFAULT_MIN_YEAR,
+    max_year: int = DEFAULT_MAX_YEAR,
+) -> st.SearchStrategy[KnownPhrase]:
+    """Weekdays relative to the reference.
+
+    ``last Monday`` is the latest Monday strictly before the reference and ``next Monday``
+    the first strictly after it; a bare ``Monday`` is the one just gone in a past clause
+    and the coming one in a future clause, the reference day itself when it is a Monday.
+    """
+
+    def build(ref: date, weekday: int, form: str) -> KnownPhrase:
+        name = WEEKDAY_NAMES[weekday]
+        back = (ref.weekday() - weekday) % 7
+        ahead = (weekday - ref.weekday()) % 7
+        if form == "last":
+            day, phrase, template = ref - timedelta(days=back or 7), f"last {name}", "The talks collapsed {}."
+        elif form == "next":
+            day, phrase, template = ref + timedelta(days=ahead or 7), f"next {name}", "The talks resume {}."
+        elif form == "past":
+            day, phrase, template = ref - timedelta(days=back), name, _WEEKDAY_SENTENCES["past"]
+        else:
+            day, phrase, template = ref + timedelta(days=ahead), name, _WEEKDAY_SENTENCES["future"]
+        return _in_sentence(phrase, template, reference=ref, tz=tz, kind="weekday", value=day.isoformat(), day=day)
+
+    return st.builds(build, _phrase_references(reference, min_year, max_year), st.integers(0, 6),
+                     st.sampled_from(["last", "next", "past", "future"]))
+
+
+def _duration_forms(count: int, unit: str) -> list[tuple[str, str]]:
+    """(phrase, sentence) pairs for ``count`` ``unit``s: digits, words, hyphenated adjective."""
+    plural = unit if count == 1 else unit + "s"
+    forms = [(f"{count} {plural}", "The pause lasted {}."),
+             (f"{count}-{unit}", "They agreed to a {} pause.")]
+    if count <= 99:
+        forms += [(f"{number_words(count)} {plural}", "The pause lasted {}."),
+                  (f"{number_words(count)}-{unit}", "They agreed to a {} pause.")]
+    if unit == "week" and count == 1:
+        forms += [("weeklong", "They agreed to a {} pause."), ("week-long", "They agreed to a {} pause.")]
+    if unit == "week" and count == 2:
+        forms += [("a fortnight", "The pause lasted {}.")]
+    return forms
+
+
+_DURATION_UNITS = {"day": ("D", 120), "week": ("W", 12), "month": ("M", 24), "year": ("Y", 10), "hour": ("H", 96)}
+
+
+def duration_phrases(units: Sequence[str] = tuple(_DURATION_UNITS)) -> st.SearchStrategy[KnownPhrase]:
+    """Exact lengths in their written forms, with their TIMEX3 value and `DurationRange`.
+
+    Weeks keep their unit in the value (``P2W``) but are stored as days (``P14D``), as the
+    tagger stores them; hours are real elapsed time (``PT48H``).
+    """
+    unknown = set(units) - set(_DURATION_UNITS)
+    if unknown or not units:
+        raise ValueError(f"duration_phrases() units are {', '.join(_DURATION_UNITS)}")
+
+    def forms(unit: str, count: int) -> st.SearchStrategy[KnownPhrase]:
+        letter, _ = _DURATION_UNITS[unit]
+        value = f"PT{count}{letter}" if unit == "hour" else f"P{count}{letter}"
+        amount = {"day": Duration(days=count), "week": Duration(days=7 * count), "month": Duration(months=count),
+                  "year": Duration(years=count), "hour": Duration(hours=count)}[unit]
+        return st.sampled_from(_duration_forms(count, unit)).map(
+            lambda form: _in_sentence(form[0], form[1], reference=date(2026, 2, 3), tz="UTC", kind="duration",
+                                      value=value, duration=DurationRange.exact(amount)))
+
+    return st.sampled_from(list(units)).flatmap(
+        lambda unit: st.integers(1, _DURATION_UNITS[unit][1]).flatmap(lambda count: forms(unit, count)))
+
+
+# cue -> (inclusive, how the end is found from the named day)
+_BOUND_CUES = {"until": None, "till": None, "through": True, "by": True, "no later than": True, "before": False}
+
+
+def bound_phrases(
+    reference: Optional[date] = None,
+    tz: str = "UTC",
+    *,
+    min_year: int = DEFAULT_MIN_YEAR,
+    max_year: int = DEFAULT_MAX_YEAR,
+) -> st.SearchStrategy[KnownPhrase]:
+    """``until/till/through/by/no later than/before`` a dated day, with the window's end range.
+
+    ``through D`` and ``by D`` end exactly when D ends; ``before D`` exactly when it begins;
+    ``until D`` somewhere from D's start to its end, since writers mean both.  The phrase
+    is the date alone, as TimeML marks it; the cue is the word before it.
+    """
+    zone = ZoneInfo(tz)
+
+    def build(ref: date, offset: int, form: int, cue: str) -> KnownPhrase:
+        day = ref + timedelta(days=offset)
+        inclusive = _BOUND_CUES[cue]
+        begins, ends = start_of_day(day, zone), start_of_day(day + timedelta(days=1), zone)
+        window_end = (ends, ends) if inclusive else (begins, begins) if inclusive is False else (begins, ends)
+        phrase = _written_date(day, form, False)
+        return _in_sentence(phrase, f"The ceasefire holds {cue} {{}}.", reference=ref, tz=tz, kind="bound",
+                            value=day.isoformat(), day=day, inclusive=inclusive, ends=window_end)
+
+    return st.builds(build, _phrase_references(reference, min_year + 1, max_year - 1), st.integers(1, 400),
+                     st.integers(0, 3), st.sampled_from(sorted(_BOUND_CUES)))
+
+
+# -- Short texts about a window, with their known findings --------------------------------------
+
+
+@attrs.frozen
+class WindowStory:
+    """A short news text about one window, and the findings the built-in rules must give.
+
+    The window is stated as ``days`` long (written ``length_text``) and starts on ``start``;
+    ``end`` is the day of its end bound or observed end (``end_role`` "bound" or
+    "observation"), or None when the text states no end.  ``expected`` lists the finding
+    kinds, in order: empty when every reading of the text agrees with the stated length.
+    """
+
+    text: str
+    reference: date
+    tz: str
+    window: str
+    days: int
+    length_text: str
+    start: date
+    end: Optional[date]
+    end_role: Optional[str]
+    expected: tuple[str, ...]
+
+    @property
+    def offset(self) -> Optional[int]:
+        """Days from the start to the end, when there is one."""
+        return (self.end - self.start).days if self.end is not None else None
+
+
+# Templates per window kind: (opening with the length and start, end bound, observed end).
+_STORIES = {
+    "truce": ("A {length} ceasefire took effect on {start}.",
+              "Officials said the truce would hold until {end}.",
+              "Fighting resumed on {end}."),
+    "strike": ("Workers began a {length} strike on {start}.",
+               "The union said the strike would run through {end}.",
+               "The strike ended on {end}."),
+    "lockdown": ("A {length} lockdown was imposed on {start}.",
+                 "The lockdown was to last until {end}.",
+                 "The lockdown was lifted on {end}."),
+}
+# For an N-day window from D, the end offsets M every reading agrees with: an end bound on
+# D+N-1 (the window's last day, "through" it or "until" it), an observed end on D+N.  The
+# rules allow half a day and inclusive counting, so a finding is certain only some days
+# away; stories never use the days in between, where the answer is a matter of reading.
+_AGREEING = {"bound": -1, "observation": 0}
+_CLEARLY_APART = {"bound": (-5, 3), "observation": (-3, 5)}
+_KIND_OF_ROLE = {"bound": "duration-vs-bound", "observation": "duration-vs-observed"}
+_WRITTEN_DATE_FORMS = 3  # every form of _written_date but ISO, which news does not write in prose
+
+
+def _length_written(days: int, form: int) -> str:
+    if days == 7 and form >= 2:
+        return ("weeklong", "week-long")[form - 2]
+    if days % 7 == 0 and days <= 28 and form == 3:
+        return f"{number_words(days // 7)}-week"
+    return f"{days}-day" if form % 2 == 0 else f"{number_words(days)}-day"
+
+
+def window_stories(
+    windows: Sequence[str] = tuple(_STORIES),
+    *,
+    roles: Sequence[str] = ("bound", "observation", None),
+    agreeing: Optional[bool] = None,
+    tz: str = "UTC",
+    min_year: int = 1990,
+    max_year: int = 2090,
+) -> st.SearchStrategy[WindowStory]:
+    """Short texts about a window of 2 to 60 days, with the findings they must give.
+
+    ``roles`` picks how the end is stated (None: not at all, so nothing to contradict).
+    ``agreeing`` True gives only texts that must give no finding, False only texts that
+    must give one; by default both.  Dates are written with their year, so no reading of
+    tense can move them; the reference is a few days after the last date named.
+    """
+    unknown = set(windows) - set(_STORIES)
+    if unknown or not windows:
+        raise ValueError(f"window_stories() windows are {', '.join(_STORIES)}")
+
+    def offsets(days: int, role: Optional[str]) -> st.SearchStrategy[tuple[int, bool]]:
+        if role is None:
+            return st.just((0, True))
+        agree = st.just((days + _AGREEING[role], True))
+        low, high = _CLEARLY_APART[role]
+        early = [(offset, False) for offset in range(1, days + low + 1)]
+        apart = st.one_of(st.sampled_from(early), st.integers(days + high, days + 60).map(lambda m: (m, False))) \
+            if early else st.integers(days + high, days + 60).map(lambda m: (m, False))
+        if agreeing is True:
+            return agree
+        if agreeing is False:
+            return apart
+        return st.one_of(agree, apart)
+
+    def build(window: str, days: int, role: Optional[str], offset_agrees: tuple[int, bool], start: date,
+              length_form: int, date_form: int, later: int) -> WindowStory:
+        offset, agrees = offset_agrees
+        opening, bound, observed = _STORIES[window]
+        length = _length_written(days, length_form)
+        end = start + timedelta(days=offset) if role is not None else None
+        sentences = [opening.format(length=length, start=_written_date(start, date_form, False))]
+        if role is not None:
+            template = bound if role == "bound" else observed
+            sentences.append(template.format(end=_written_date(end, date_form, False)))  # type: ignore[arg-type]
+        last = end if end is not None else start
+        expected = () if agrees else (_KIND_OF_ROLE[role],)  # type: ignore[index]
+        return WindowStory(text=" ".join(sentences), reference=last + timedelta(days=later), tz=tz, window=window,
+                           days=days, length_text=length, start=start, end=end, end_role=role, expected=expected)
+
+    if agreeing is False:
+        roles = [role for role in roles if role is not None]
+        if not roles:
+            raise ValueError("a story without an end can only agree; give roles 'bound' or 'observation'")
+
+    def story(window: str, days: int, role: Optional[str]) -> st.SearchStrategy[WindowStory]:
+        return st.builds(build, st.just(window), st.just(days), st.just(role), offsets(days, role),
+                         st.dates(date(min_year, 1, 1), date(max_year, 12, 31)), st.integers(0, 3),
+                         st.integers(0, _WRITTEN_DATE_FORMS - 1), st.integers(1, 30))
+
+    return st.tuples(st.sampled_from(list(windows)), st.integers(2, 60), st.sampled_from(list(roles))).flatmap(
+        lambda chosen: story(*chosen))

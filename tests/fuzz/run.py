@@ -198,9 +198,10 @@ def atheris_run(names: list[str], seconds: int) -> None:
         else:
             attempt(name, lambda: targets.text_pipeline(text, reference, zone), (text, reference, zone))
 
-    with atheris.instrument_imports():
-        import discrepancy  # noqa: F401 - instrumented for coverage
-        import discrepancy.api  # noqa: F401
+    # The targets are imported already (they are shared with the other modes), so instrument
+    # every function loaded rather than wrapping the imports.
+    targets.founding_windows()
+    atheris.instrument_all()
     corpus = HERE / "corpus"
     corpus.mkdir(exist_ok=True)
     if not any(corpus.iterdir()):
