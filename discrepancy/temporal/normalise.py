@@ -650,7 +650,7 @@ def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if shift is None:
         return None
     # "the following day" counts from the last time the text named; "last week" from today.
-    base = _anchor_day(ctx) if with_the or rel in ("following", "preceding") else ctx.reference
+    base = _anchor_day(ctx) if (with_the and rel != "current") or rel in ("following", "preceding") else ctx.reference
     if unit in ("day", "night", "morning"):
         if not with_the and rel not in ("following",):
             if unit == "night" and rel in ("last", "this"):
@@ -878,6 +878,21 @@ def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
         saturday = ref - timedelta(days=ref.weekday() + 2)
     instant = Instant.of_days(saturday, saturday + timedelta(days=1), ctx.zone, Grain.WEEK)
     return Meaning(TimexType.DATE, f"{week_value(saturday)}-WE", instant)
+
+
+_NTH_WEEK_FIRST_DAY = {"first": 1, "second": 8, "third": 15, "fourth": 22}
+
+
+def _week_of_month(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "the last week of February": the calendar week holding that stretch of the month."""
+    month = _month_of(piece.group("month"))
+    year = _year_of(piece.group("y"), ctx) or month_year(month, None, ctx)
+    nth = piece.group("nth").lower()
+    if nth in _NTH_WEEK_FIRST_DAY:
+        day = date(year, month, _NTH_WEEK_FIRST_DAY[nth])
+    else:
+        day = date(year, month, 1) + relativedelta(months=1, days=-1)
+    return date_meaning(week_value(day), ctx)
 
 
 def _week_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -1128,5 +1143,5 @@ _HANDLERS = {
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
     "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "day_of_year": _dated_weekday,
-    "deictic_unit": _deictic_unit, "week_of": _week_of, "soon": _soon, "month_of_year": _month_of_year,
+    "deictic_unit": _deictic_unit, "week_of": _week_of, "week_of_month": _week_of_month, "soon": _soon, "month_of_year": _month_of_year,
 }

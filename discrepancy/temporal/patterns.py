@@ -161,6 +161,9 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<pmod>early|late|mid)" + HY + r")?(?P<pod>" + PART_OF_DAY + r")(?![\w])"
         r"|(?<![\w])(?P<hours>the" + S + r"(?:early|small|wee)" + S + r"hours)(?![\w])")),
     ("edge", _compile(r"(?<![\w])(?P<edge>" + EDGE_WORDS + r")(?=[\s-])")),
+    ("week_of_month", _compile(
+        r"(?<![\w])the" + S + r"(?P<nth>first|second|third|fourth|last|final)" + S + r"week" + S + r"of" + S
+        + r"(?P<month>" + MONTH + r")(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
     ("duration", _compile(
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
@@ -191,7 +194,7 @@ RULE_TRIGGERS: dict[str, frozenset[str]] = {
     "spoken_year": frozenset({"number"}), "year_earlier": frozenset({"unit"}),
     "decade": frozenset({"digit", "decade"}), "century": frozenset({"unit"}),
     "quarter": frozenset({"unit"}), "quarter_code": frozenset({"digit"}),
-    "quarter_ref": frozenset({"unit", "period"}), "deictic_unit": frozenset({"unit"}), "half_year": frozenset({"half", "unit"}),
+    "quarter_ref": frozenset({"unit", "period"}), "deictic_unit": frozenset({"unit"}), "week_of_month": frozenset({"unit", "month"}), "half_year": frozenset({"half", "unit"}),
     "season": frozenset({"season"}), "holiday": frozenset({"holiday"}),
     "weekday": frozenset({"weekday"}), "weekday_plural": frozenset({"weekday"}),
     "relative_day": frozenset({"relative_day"}), "relative_period": frozenset({"unit", "part_of_day"}),

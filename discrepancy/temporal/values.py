@@ -191,12 +191,7 @@ class Instant:
         end_day = self.latest.date()
         if self.is_exact or to_utc(self.latest) != to_utc(start_of_day(end_day, self.latest.tzinfo)):
             return end_day
-        # A zone that skipped a whole day (Pacific/Kiritimati, 31 December 1994) starts the
-        # day after the skipped one at the boundary too; step back to a day that began earlier.
-        day = end_day - timedelta(days=1)
-        while day > self.first_day and to_utc(start_of_day(day, self.latest.tzinfo)) >= to_utc(self.latest):
-            day -= timedelta(days=1)
-        return day
+        return end_day - timedelta(days=1)
 
     def days(self) -> tuple[date, ...]:
         """Every calendar day, in this instant's zone, on which it may fall."""
