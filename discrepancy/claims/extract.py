@@ -60,7 +60,7 @@ _NOT_A_LENGTH_BEFORE = frozenset(
 )
 # Words just after a length that make it an offset or the length of something else.
 _NOT_A_LENGTH_AFTER = frozenset(
-    "after before later earlier ago into of since from behind ahead apart early late short longer sooner".split()
+    "after before later earlier ago into of since behind ahead apart early late short longer sooner".split()
 )
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
@@ -367,6 +367,11 @@ class Extractor:
     def _is_window_length(self, text: str, expression: TimeExpression,
                           keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
         """Whether a length in a sentence naming a window is that window's length."""
+        leading = _WORD.match(expression.text)
+        if leading and leading.group(0).lower() in _NOT_A_LENGTH_BEFORE:
+            return False  # the tagger kept the word in the span: "within hours", "over the past week"
+        if "weekend" in expression.text.lower():
+            return False  # "a weekend truce" says when, not how long
         before = text[max(0, expression.span.start - 40) : expression.span.start]
         after = text[expression.span.end : expression.span.end + 40]
         next_words = _WORD.findall(after)[:3]
@@ -390,6 +395,7 @@ class Extractor:
 
 
 _ELAPSED_CUE = re.compile(r"\b(after|within)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|some)\s+)?$", re.I)
+_ELAPSED_CUE_INSIDE = re.compile(r"(after|within)\b", re.I)
 
 
 def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], common: dict) -> Optional[_ElapsedEnd]:
@@ -398,6 +404,9 @@ def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], co
     Only a reported end qualifies: an end cue, not planned, just before "after"/"within".
     """
     before = _ELAPSED_CUE.search(text, max(0, expression.span.start - 30), expression.span.start)
+    if before is None:
+        # The tagger may keep the preposition inside the expression: "within minutes".
+        before = _ELAPSED_CUE_INSIDE.match(text, expression.span.start, expression.span.end)
     if before is None:
         return None
     ending = [cue for cue in cues if cue.role == "end" and not cue.not_yet
@@ -554,11 +563,24 @@ class _ElapsedEnd:
 
     def at(self, start: Instant) -> Observation:
         low = Duration() if self.within else self.length.min
-        high = self.length.max if self.length.max is not None else self.length.min
+        high = self.length.max if self.length.max is not None else _vague_ceiling(self.length.min)
         value = Instant(low.add_to(start.earliest), high.add_to(start.latest), start.grain)
         return Observation(text=self.text, span=self.span, value=value, kind=ObservationKind.ENDED,
                            event=self.event, said_by=self.said_by, said_at=self.said_at,
                            elapsed=DurationRange(low, high))
+
+
+def _vague_ceiling(least: Duration) -> Duration:
+    """The most a vague count of a unit can mean: "minutes" stay under an hour, "hours" under a day."""
+    if least.years or least.months:
+        return Duration(years=max(1, least.years + 1))
+    if least.weeks:
+        return Duration(months=2)
+    if least.days:
+        return Duration(weeks=2)
+    if least.hours:
+        return Duration(days=1)
+    return Duration(hours=1)
 
 
 class _WindowBuilder:
