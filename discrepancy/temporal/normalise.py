@@ -576,8 +576,12 @@ def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return date_meaning(_quarter_value(year, quarter), ctx)
 
 
-def _half_year(piece: Piece, ctx: Context) -> Meaning:
-    year = _year_of(piece.group("y"), ctx) or ctx.reference.year
+def _half_year(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    year = _year_of(piece.group("y"), ctx)
+    if year is None:
+        if (piece.group("h") or "").lower() in ("last", "latter"):
+            return None  # "the last half of the '80s", "the latter half of the game"
+        year = ctx.reference.year
     half = 1 if (piece.group("h") or piece.group("hq")).lower() == "first" else 2
     return date_meaning(f"{year:04d}-H{half}", ctx)
 
@@ -634,6 +638,8 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "
 
 def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
     rel_text = re.sub(r"\s+", " ", piece.group("rel").lower())
+    if rel_text.startswith("that"):
+        rel_text = "the same"  # "that year", "later that day": the anchor's own unit
     unit = re.sub(r"\s+", " ", piece.group("unit").lower())
     with_the = rel_text.startswith("the ")
     rel = rel_text[4:] if with_the else rel_text
@@ -651,6 +657,11 @@ def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return None
     # "the following day" counts from the last time the text named; "last week" from today.
     base = _anchor_day(ctx) if (with_the and rel != "current") or rel in ("following", "preceding") else ctx.reference
+    if rel == "same":
+        # "that quarter", "the same year": the anchor's own; "that day" after a month names none.
+        if ctx.anchor is None or ctx.anchor.grain.rank > UNIT_GRAINS.get(unit, Grain.DAY).rank:
+            return None
+        base = ctx.anchor.earliest.date()
     if unit in ("day", "night", "morning"):
         if not with_the and rel not in ("following",):
             if unit == "night" and rel in ("last", "this"):
@@ -1068,12 +1079,13 @@ def _edged(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if inner.kind == "decade" and _THE_BEFORE.search(ctx.text, max(0, piece.start - 6), piece.start):
         start = _THE_BEFORE.search(ctx.text, max(0, piece.start - 6), piece.start).start()
         meaning = attrs.evolve(meaning, value=meaning.value.rstrip("X"))  # "the early 1980s": 198
-    if word == "earlier":
-        latest = max(instant.earliest, min(instant.latest, start_of_day(ctx.reference, ctx.zone)))
-        instant = Instant(instant.earliest, latest, instant.grain)
+    today = start_of_day(ctx.reference, ctx.zone)
+    if word in ("earlier", "later") and not instant.earliest < today < instant.latest:
+        pass  # "later that year" of a past year: the year itself, nothing to cut at today
+    elif word == "earlier":
+        instant = Instant(instant.earliest, today, instant.grain)
     elif word == "later":
-        earliest = min(instant.latest, max(instant.earliest, start_of_day(ctx.reference, ctx.zone)))
-        instant = Instant(earliest, instant.latest, instant.grain)
+        instant = Instant(today, instant.latest, instant.grain)
     else:
         instant = narrow(instant, mod)
     return attrs.evolve(meaning, instant=instant, mod=mod, start=start)

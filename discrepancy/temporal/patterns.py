@@ -142,7 +142,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w])(?P<rd>the" + S + r"day" + S + r"before" + S + r"yesterday|the" + S + r"day" + S + r"after" + S + r"tomorrow"
         r"|yesterday|today|tomorrow|tonight)(?![\w])")),
     ("relative_period", _compile(
-        r"(?<![\w])(?P<rel>last|this|next|past|previous|coming|current|following|the" + S
+        r"(?<![\w])(?P<rel>last|this|next|past|previous|coming|current|following|that(?:" + S + r"same)?|the" + S
         + r"(?:past|previous|coming|current|following|next|last|same|preceding))" + S
         + r"(?P<unit>week|month|year|quarter|weekend|decade|century|day|fiscal" + S + r"year|night|morning)(?![\w-])")),
     ("offset", _compile(
