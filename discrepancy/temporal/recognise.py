@@ -78,6 +78,11 @@ _EDGEABLE = frozenset({
 # Pieces whose meaning is counted from the anchor: they never become the anchor themselves,
 # so that "a year earlier" does not drag the next "the third quarter" back a year.
 _DERIVED = frozenset({"offset", "year_earlier"})
+# Pieces whose meaning never depends on the clause's tense: reading the clause is skipped.
+_TENSELESS = frozenset({
+    "iso_date", "slash_date", "compact_date", "year", "decade", "century", "spoken_year", "quarter_code",
+    "set", "reference", "relative_day", "year_earlier", "offset", "weekday_plural", "clock",
+})
 
 
 def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
@@ -409,7 +414,8 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
     expressions: list[TimeExpression] = []
     anchor = None
     for piece in pieces:
-        context = Context(reference_day, zone, _tense(text, piece), anchor, text)
+        tense = Tense.UNMARKED if piece.kind in _TENSELESS else _tense(text, piece)
+        context = Context(reference_day, zone, tense, anchor, text)
         meaning = resolve(piece, context)
         if meaning is None:
             continue
