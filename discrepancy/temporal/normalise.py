@@ -315,6 +315,10 @@ DAY_KINDS = frozenset({
 _BEFORE_BARE_DAY = re.compile(r"\b(?:on|by|until|till|from|since|before|after|through|to|and|or)\s{1,3}$", re.IGNORECASE)
 
 
+_NOUN_AFTER_ORDINAL = re.compile(
+    r"\s{1,3}(?!(?:of|at|in|and|or|when|as|after|before|until|to|for|with|from|this|next|last|the)\b)[A-Za-z]")
+
+
 def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
     """The calendar day a day-naming piece names, or ``None`` when it names none."""
     kind = piece.kind
@@ -334,6 +338,8 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
         if kind == "ordinal_day":
             if not _BEFORE_BARE_DAY.search(ctx.text[max(0, piece.start - 10): piece.start]):
                 return None  # "the 12th strike" is a rank, "on the 12th" a day
+            if _NOUN_AFTER_ORDINAL.match(ctx.text, piece.end):
+                return None  # "appealed to the 11th Circuit", "after the 25th anniversary"
             day = parse_ordinal(piece.group("d"))
             ref = ctx.reference
             candidates = []
@@ -1019,6 +1025,8 @@ def clock_reading(piece: Piece) -> Optional[tuple[int, int, bool]]:
         return hour, minute, False
     if piece.group("h24"):
         return int(piece.group("h24")), int(piece.group("m24")), False
+    if piece.group("h4"):
+        return int(piece.group("h4")), int(piece.group("m4")), False  # "0030 GMT"
     if piece.group("oc"):
         hour_text = piece.group("oc")
         amount = parse_amount(hour_text)

@@ -108,7 +108,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("ordinal_day", _compile(r"(?<![\w])the" + S + r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?![\w])")),
     ("year", _compile(
         r"(?<![\w])(?:(?P<fiscal>(?:the" + S + r")?(?:fiscal|calendar|financial|model|school)(?:" + S + r"year)?)" + S + r")?"
-        r"(?P<y>" + YEAR + r")(?!\s{0,2}(?:-|to)\s{0,2}(?:\d\d)?\d\d)(?!'?s)")),
+        r"(?P<y>" + YEAR + r")(?!\s{0,2}(?:-|\u2013|to)\s{0,2}\d\d(?!\d))(?!'?s)")),
     ("spoken_year", _compile(
         r"(?<![\w])(?:the" + S + r"year" + S + r")?(?P<century>nineteen|twenty)" + HY + r"(?P<tens>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:" + HY + r"(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh" + HY + r"(?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
         r"|(?<![\w])the" + S + r"year" + S + r"two" + S + r"thousand(?:" + S + r"and" + S + r"(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?(?![\w])")),
@@ -153,9 +153,10 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:(?<![\w:.,$])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s{0,2}(?P<ap>[ap]\.\s?m\.?|[ap]m(?![\w])|[AP]\.M\.?)"
         r"|(?<![\w:.,$])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:" + S + r"(?:hours|hrs|h)(?![\w]))?"
         r"|(?<![\w])(?P<named>noon|midnight|midday)(?![\w])"
+        r"|(?<![\w:.,$])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s{1,2}\(?(?-i:GMT|UTC|Zulu)(?![\w]))"
         r"|(?<![\w])(?P<oc>" + NUMBER_WORD + r"|\d{1,2})" + S + r"o'clock(?![\w])"
         r"|(?<![\w:.,$])(?P<hm>1[0-2]|0?[1-9])" + S + r"in" + S + r"the" + S + r"(?P<pm>morning|afternoon|evening|night))"
-        r"(?:\s{1,2}\(?(?P<zone>" + ZONE + r")\)?)?")),
+        r"(?:\s{1,2}(?P<zp>\()?(?P<zone>" + ZONE + r")(?(zp)\)))?")),
     ("part_of_day", _compile(
         r"(?<![\w])(?:(?P<det>this|last|tomorrow|yesterday|the|that|each|every)" + S + r")?"
         r"(?:(?P<pmod>early|late|mid)" + HY + r")?(?P<pod>" + PART_OF_DAY + r")(?![\w])"

@@ -73,7 +73,7 @@ _DEFAULT_REACH = 32
 _EDGEABLE = frozenset({
     "month_of_year", "spoken_year", "weekday", "relative_day", "dated_weekday", "month", "month_day", "day_month", "year",
     "decade", "season", "quarter", "quarter_code", "relative_period", "holiday", "half_year",
-    "century",
+    "century", "deictic_unit",
 })
 # Pieces whose meaning is counted from the anchor: they never become the anchor themselves,
 # so that "a year earlier" does not drag the next "the third quarter" back a year.
