@@ -799,7 +799,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         mod = lx.AMOUNT_MODIFIERS[det]
     if amount_text is None:
         before = text[max(0, piece.start - 20): piece.start]
-        if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire") and not plural:
+        if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire",
+                   "another", "an additional", "a further", "an extra", "a full", "a whole", "a mere") and not plural:
             return _exact_duration(unit, Fraction(1), mod, start)
         if plural and ((det and det != "the") or amod or _PRECEDING_FOR.search(before)):
             if det in ("recent", "the past", "the last") and False:
@@ -871,9 +872,9 @@ def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
     """ "the year", "the week", "the weekend": the one the text is about.
 
     "For the year ended March 31" is a fiscal year, a length; "the year before" counts from
-    another time and is left alone.  Otherwise the year or week holds the last named time
-    (the reference when there is none), and the weekend is the one just gone in a past
-    clause and the next in a future one.
+    another time and is left alone.  Otherwise "the year" is the reference's (news means the
+    current year, or fiscal year, by it), "the week" holds the last named day, and the weekend
+    is the one just gone in a past clause and the next in a future one.
     """
     unit = piece.group("unit")
     after = ctx.text[piece.end: piece.end + 16]
@@ -882,7 +883,7 @@ def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if unit == "year":
         if _YEAR_AS_LENGTH_AFTER.match(after):
             return _exact_duration("year", Fraction(1), None, piece.start)
-        year = ctx.anchor.earliest.year if ctx.anchor is not None and ctx.anchor.grain.rank <= Grain.YEAR.rank else ctx.reference.year
+        year = ctx.reference.year
         return date_meaning(f"{year:04d}", ctx)
     if unit == "week":
         return date_meaning(week_value(_anchor_day(ctx)), ctx)
@@ -964,6 +965,9 @@ def _part_of_day(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return Meaning(TimexType.SET, f"XXXX-XX-XXT{code}")
     before = ctx.text[max(0, piece.start - 8): piece.start].lower()
     if det in ("this", ""):
+        if det == "" and piece.group("pmod") and word in ("morning", "afternoon", "evening", "night"):
+            day = _anchor_day(ctx)  # "mid afternoon", "late evening": of the day the text is on
+            return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
         if det == "" and word not in ("overnight", "dawn", "daybreak", "dusk", "nightfall", "sunrise", "sunset"):
             return None
         day = ctx.reference
