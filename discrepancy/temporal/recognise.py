@@ -361,9 +361,19 @@ def _keep(text: str, piece: Piece) -> bool:
         return False
     if piece.kind == "month" and not piece.group("rel") and not piece.group("y"):
         month_word = piece.group("month").rstrip(".").lower()
+        if len(month_word) <= 4 and not piece.group("month").endswith(".") and _NAME_AFTER.match(text, piece.end):
+            return False  # "Jan Kavan", "Dec Hughes": a first name
         if month_word in lx.AMBIGUOUS_MONTHS or len(month_word) <= 4:
             return bool(MONTH_CONTEXT.search(text[max(0, piece.start - 14): piece.start]))
+    if piece.kind == "relative_day" and piece.group("rd").lower() == "today" and _GENERIC_TODAY.match(text, piece.end):
+        return False  # "today's world": the present era, not the day
     return True
+
+
+_NAME_AFTER = re.compile(r"\s{1,2}(?-i:[A-Z][a-z])")
+_GENERIC_TODAY = re.compile(
+    r"['\u2019]s\s{1,3}(?:world|youth|young|generation|society|children|kids|economy|standards|technology|"
+    r"consumers?|culture|politics|teenagers|students|families|personal|modern|global)\b", re.IGNORECASE)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
