@@ -441,7 +441,10 @@ def _weekly_set(weekday: int, code: str = "") -> Meaning:
 
 
 def _weekday_plural(piece: Piece, ctx: Context) -> Meaning:
-    return _weekly_set(_weekday_of(piece.group("wd")))
+    """ "Mondays", "Tuesday nights": every such day, or that part of it."""
+    pods = piece.group("pods")
+    code = lx.PARTS_OF_DAY[pods.lower()[:-1]] if pods else ""
+    return _weekly_set(_weekday_of(piece.group("wd")), code)
 
 
 def _month(piece: Piece, ctx: Context) -> Optional[Meaning]:

@@ -137,7 +137,8 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("weekday", _compile(
         r"(?<![\w])(?:(?P<rel>last|next|this|coming|past|previous|every|each)" + S + r")?(?P<wd>" + WEEKDAY + r")")),
-    ("weekday_plural", _compile(r"(?<![\w])(?:on" + S + r")?(?P<wd>" + words(lx.WEEKDAYS) + r")s(?![\w])")),
+    ("weekday_plural", _compile(
+        r"(?<![\w])(?P<wd>" + words(lx.WEEKDAYS) + r")(?:s|" + S + r"(?P<pods>nights|mornings|afternoons|evenings))(?![\w])")),
     ("relative_day", _compile(
         r"(?<![\w])(?P<rd>the" + S + r"day" + S + r"before" + S + r"yesterday|the" + S + r"day" + S + r"after" + S + r"tomorrow"
         r"|yesterday|today|tomorrow|tonight)(?![\w])")),

@@ -45,7 +45,8 @@ def _trigger_table() -> dict[str, frozenset[str]]:
                 table.setdefault(word, set()).add(category)
 
     add(lx.MONTHS, "month")
-    add(list(lx.WEEKDAYS) + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"], "weekday")
+    add(list(lx.WEEKDAYS) + [day + "s" for day in lx.WEEKDAYS]
+        + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"], "weekday")
     add(list(lx.UNITS) + list(lx.UNIT_PLURALS) + ["weeklong", "daylong", "yearlong", "monthlong", "hourlong"], "unit")
     add(lx.SEASONS, "season")
     add(lx.PARTS_OF_DAY, "part_of_day")
@@ -355,6 +356,23 @@ def attach_zones(text: str, pieces: list[Piece]) -> list[Piece]:
     return result
 
 
+_COORDINATION = re.compile(r"\s{1,3}(?:and|or|,)\s{1,3}|\s{0,2},\s{1,3}", re.IGNORECASE)
+
+
+def share_plurals(text: str, pieces: list[Piece]) -> list[Piece]:
+    """ "Monday and Tuesday nights": a bare weekday coordinated with a recurring one recurs too."""
+    result = list(pieces)
+    for index in range(len(result) - 2, -1, -1):
+        piece, following = result[index], result[index + 1]
+        if (piece.kind == "weekday" and not piece.group("rel") and following.kind == "weekday_plural"
+                and _COORDINATION.fullmatch(text, piece.end, following.start)):
+            groups = {"wd": piece.group("wd")}
+            if following.group("pods"):
+                groups["pods"] = following.group("pods")
+            result[index] = Piece("weekday_plural", piece.start, piece.end, groups)
+    return result
+
+
 def _keep(text: str, piece: Piece) -> bool:
     """Second thoughts that need the surrounding text: a lone edge word, "May" the modal."""
     if piece.kind == "edge":
@@ -420,7 +438,7 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
         reference_day = (reference.astimezone(zone) if reference.tzinfo else reference).date()
     else:
         reference_day = reference
-    pieces = [piece for piece in attach_zones(text, join(text, split_ranges(text, scan(text)))) if _keep(text, piece)]
+    pieces = [piece for piece in share_plurals(text, attach_zones(text, join(text, split_ranges(text, scan(text))))) if _keep(text, piece)]
     expressions: list[TimeExpression] = []
     anchor = None
     for piece in pieces:
