@@ -137,3 +137,29 @@ def test_digit_durations_read_exactly(amount, unit):
     assert expression.value == letter.format(amount)
     assert expression.duration.is_exact
 
+
+
+@BUDGET
+@given(reference=references, weekday=st.integers(0, 6),
+       verb=st.sampled_from(["blocked", "rejected", "asked", "struck down", "said"]),
+       aside=st.sampled_from(["", ", which is the highest in the land,", ", which will hear the appeal,"]))
+def test_a_past_verb_right_after_the_weekday_governs_it(reference, weekday, verb, aside):
+    expression = _only(f"The court{aside} on {WEEKDAYS[weekday]} {verb} the moratorium.", reference)
+    resolved = date.fromisoformat(expression.value)
+    assert resolved.weekday() == weekday
+    assert 0 <= (reference - resolved).days < 7
+
+
+@BUDGET
+@given(reference=references, start=st.integers(1, 11), end=st.integers(1, 11),
+       place=st.sampled_from([("Kyiv", "Europe/Kyiv"), ("Eastern", "America/New_York"), ("GMT", "UTC")]))
+def test_a_closing_zone_phrase_applies_to_both_ends(reference, start, end, place):
+    name, zone_name = place
+    text = f"The truce lasted from {start} a.m. on Friday to {end} p.m. on Saturday {name} time."
+    found = find_times(text, reference, "Europe/Moscow")
+    assert len(found) == 2, [e.text for e in found]
+    zone = ZoneInfo(zone_name)
+    for expression, hour in zip(found, (start, end + 12)):
+        wall = expression.instant.earliest.astimezone(zone)
+        assert (wall.hour, wall.minute) == (hour, 0)
+        assert expression.value.endswith(f"T{hour:02d}:00")
