@@ -481,6 +481,13 @@ def _year_earlier(piece: Piece, ctx: Context) -> Optional[Meaning]:
     """ "the year-earlier quarter", "year-ago" figures: the anchor's period, a year before."""
     anchor = _anchor_quarter(ctx)
     unit = (piece.group("unit") or "").lower()
+    meaning = _year_earlier_meaning(anchor, unit, ctx)
+    if meaning is not None and not unit:
+        meaning = attrs.evolve(meaning, start=_adjective_start(piece, ctx))
+    return meaning
+
+
+def _year_earlier_meaning(anchor: Optional[tuple[int, int]], unit: str, ctx: Context) -> Optional[Meaning]:
     if anchor is None and unit in ("quarter", "period"):
         year, quarter = _current_quarter(ctx.reference)
         anchor = (year, quarter - 1)
@@ -555,7 +562,18 @@ def _quarter(piece: Piece, ctx: Context) -> Optional[Meaning]:
             year -= 1
         elif qrel == "next":
             year += 1
-    return date_meaning(_quarter_value(year, quarter), ctx)
+    meaning = date_meaning(_quarter_value(year, quarter), ctx)
+    return attrs.evolve(meaning, start=_adjective_start(piece, ctx)) if "-" in ctx.text[piece.start:piece.end] else meaning
+
+
+_LEADING_THE = re.compile(r"the\s{1,3}", re.IGNORECASE)
+
+
+def _adjective_start(piece: Piece, ctx: Context) -> int:
+    """Where a hyphenated adjective begins: "the third-quarter results", "the year-ago
+    figures" keep their article with the noun, as TimeML writes them."""
+    match = _LEADING_THE.match(ctx.text, piece.start, piece.end)
+    return match.end() if match else piece.start
 
 
 def _quarter_code(piece: Piece, ctx: Context) -> Meaning:
@@ -1103,6 +1121,9 @@ def _edged(piece: Piece, ctx: Context) -> Optional[Meaning]:
         instant = Instant(today, instant.latest, instant.grain)
     else:
         instant = narrow(instant, mod)
+    if word in ("earlier", "later") and (inner.kind in DAY_KINDS or (
+            inner.kind == "relative_period" and inner.group("unit").lower() in ("week", "weekend"))):
+        start = inner.start  # "earlier Friday", "later this week": TimeML leaves the adverb out
     return attrs.evolve(meaning, instant=instant, mod=mod, start=start)
 
 
