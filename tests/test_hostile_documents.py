@@ -151,3 +151,20 @@ def test_a_megabyte_line_is_checked_and_its_findings_found(capsys, tmp_path):
     status, [record], _ = check_jsonl(capsys, line)
     assert time.perf_counter() - started < 15
     assert status == 1 and [f["kind"] for f in record["findings"]] == ["duration-vs-bound"]
+
+
+def test_a_bug_outside_any_document_is_one_sentence_not_a_traceback(capsys, monkeypatch, tmp_path):
+    from discrepancy import api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the rule cache is corrupt")
+
+    monkeypatch.setattr(api, "checker_for", broken)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "check", tmp_path / "a.txt")
+    assert status == 70 and out == ""
+    assert err.startswith("discrepancy: internal error: RuntimeError: the rule cache is corrupt\n")
+    assert "DISCREPANCY_TRACEBACK=1" in err and "Traceback" not in err
+    monkeypatch.setenv("DISCREPANCY_TRACEBACK", "1")
+    with pytest.raises(RuntimeError):
+        main(["check", str(tmp_path / "a.txt")])
