@@ -777,6 +777,7 @@ def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
 _PRECEDING_FOR = re.compile(r"(?:\b(?:for|over|within|in|through|throughout|during|of|from|after|before|spanning|lasting)\s{1,3})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\beuros?|\bdollars?|\bpounds?|\byuan|\byen|\btimes|\bonce|\btwice|\brubles?|\bbarrels?|\btons?|\bmiles?)[\s,]{0,3}$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|it|they|that|which)\s{1,3}$", re.IGNORECASE)
+_PREPOSITION_MODIFIERS = {word: re.compile(word + r"\s{1,3}", re.IGNORECASE) for word in ("within", "over", "about")}
 _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|he|she|they|we|i|you|it|might)\s{1,3}$", re.IGNORECASE)
 _FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
 
@@ -816,6 +817,12 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = amount_start
         det = ""
     mod = lx.AMOUNT_MODIFIERS.get(amod) if amod else None
+    if amod in _PREPOSITION_MODIFIERS and start == piece.start:
+        # "within 14 days", "over two years", "about five hours": TimeML leaves the word
+        # out of the span; the range it sets (at most, more than, roughly) stays.
+        skipped = _PREPOSITION_MODIFIERS[amod].match(text, piece.start)
+        if skipped:
+            start = skipped.end()
     if det in ("more than", "less than", "fewer than"):
         mod = lx.AMOUNT_MODIFIERS[det]
     if amount_text is None:
