@@ -21,6 +21,7 @@ import attrs
 from . import ast
 from .errors import RuleErrors, RuleSemanticError, Source, did_you_mean
 from .functions import FunctionRegistry
+from ..documents import supported_reference
 from .grammar import KEYWORDS
 from .ruleset import WindowSpec
 from .types import CLAIM_VALUE, FIELDS, WINDOW_CLAIMS, Type, accepts, value_type
@@ -257,6 +258,10 @@ class Checker:
             self.error(path, expr.offset, f"{message}, but '{_describe(expr)}' is {found.article}")
 
     def check_example(self, rule: ast.RuleDecl, example: ast.Example) -> None:
+        try:
+            supported_reference(example.reference, "example date")
+        except ValueError as error:
+            self.error(rule.path, example.offset, str(error))
         if example.zone is not None and not _is_zone(example.zone.value):
             zone = example.zone
             self.error(rule.path, zone.offset, f"unknown time zone '{zone.value}'{did_you_mean(zone.value, _zone_names())}")
