@@ -833,6 +833,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         if plural and ((det and det != "the") or amod or _PRECEDING_FOR.search(before)):
             if det in ("recent", "the past", "the last") and False:
                 pass
+            if det == "the":
+                start = _adjective_start(piece, ctx)  # "in the weeks before": TimeML tags "weeks"
             return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(1)), None), mod=mod, start=start)
         return None
     vague = _vague_range(amount_text)
@@ -884,6 +886,8 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     word = re.sub(r"\s+", " ", piece.group("ref").lower())
     value = lx.REFERENCE_WORDS[word]
     start = piece.start
+    if word == "right now":
+        start = piece.start + len(ctx.text[piece.start:piece.end]) - 3  # TimeML tags "now"
     if word in ("in the past", "in the future"):
         start = piece.start + 3
     if word == "current" and re.match(r"\s{1,3}(?:account|affairs|events|price|prices|rate|level|levels|flow|of|and|year)\b", ctx.text[piece.end:piece.end + 12]):
