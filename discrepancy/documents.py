@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -239,8 +240,12 @@ def read_bytes(path: Union[str, Path]) -> bytes:
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Each path as given, directories expanded recursively in sorted order, ``-`` kept.
 
-    Hidden files and directories are skipped inside a directory walk; a path that does not
-    exist is passed on so that reading it yields an error record rather than silence.
+    A directory walk takes the files that can be documents (`DOCUMENT_SUFFIXES`, or no
+    suffix), skipping hidden ones and a ``STEM.json`` beside another file of the same stem
+    (``STEM.txt``): such a file annotates the text (expected findings, metadata) rather
+    than being an input.  A path named
+    explicitly is always passed on, and one that does not exist yields an error record
+    when read rather than silence.
     """
     for given in paths:
         if given == STDIN_NAME:
@@ -254,5 +259,19 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             relative = found.relative_to(root)
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            if found.is_file():
+            if found.is_file() and _walk_takes(found):
                 yield str(found)
+
+
+# What a directory walk reads: texts, TimeML, JSON Lines batches and JSON claims documents.
+DOCUMENT_SUFFIXES = frozenset({"", ".txt", ".text", ".tml", ".timeml", ".xml", ".jsonl", ".json"})
+
+
+def _walk_takes(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:
+        return False
+    if suffix != ".json":
+        return True
+    siblings = path.parent.glob(glob_escape(path.stem) + ".*")
+    return not any(other != path and other.is_file() for other in siblings)

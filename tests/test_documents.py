@@ -103,3 +103,12 @@ def test_directories_expand_recursively_in_sorted_order_skipping_hidden(tmp_path
     found = [p[len(str(tmp_path)) + 1:] for p in expand_paths([str(tmp_path)])]
     assert found == ["a/b.txt", "a/c.txt", "b.txt"]
     assert list(expand_paths(["-", "missing.txt"])) == ["-", "missing.txt"]
+
+
+def test_directory_walk_reads_documents_not_their_sidecars_or_other_files(tmp_path):
+    for name in ("a.txt", "a.json", "claims.json", "notes.md", "b.tml", "batch.jsonl", "plain", "tool.py"):
+        (tmp_path / name).write_text("x")
+    found = sorted(p[len(str(tmp_path)) + 1:] for p in expand_paths([str(tmp_path)]))
+    assert found == ["a.txt", "b.tml", "batch.jsonl", "claims.json", "plain"]
+    named = list(expand_paths([str(tmp_path / "a.json"), str(tmp_path / "notes.md")]))
+    assert [p[len(str(tmp_path)) + 1:] for p in named] == ["a.json", "notes.md"]
