@@ -12,7 +12,7 @@ when the shape is not recognised.
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import attrs
 
@@ -63,43 +63,42 @@ def _is_name_word(token: str) -> bool:
     return bool(bare) and (bare[0].isupper() or bare.lower() in ROLE_WORDS)
 
 
+MAX_NAME_WORDS = 7
+
+
+def _name_words(tokens: Iterable[re.Match]) -> list[re.Match]:
+    """The run of name words at the head of ``tokens`` (walking away from the verb).
+
+    Connectors ("of", "the") may join name words but never end the run.
+    """
+    chosen: list[re.Match] = []
+    for token in tokens:
+        word = token.group(0)
+        if not (_is_name_word(word) or (chosen and word.lower() in CONNECTORS)):
+            break
+        chosen.append(token)
+        if len(chosen) >= MAX_NAME_WORDS:
+            break
+    while chosen and chosen[-1].group(0).lower() in CONNECTORS:
+        chosen.pop()
+    return chosen
+
+
 def _phrase_left(text: str, sentence: Span, verb_start: int) -> Optional[Span]:
+    """The speaker before a reporting verb ("Peskov said"), or a pronoun standing for one."""
     tokens = list(_TOKEN.finditer(text, sentence.start, verb_start))
     while tokens and (tokens[-1].group(0).lower() in ADVERBS or tokens[-1].group(0) == ","):
         tokens.pop()  # "The Kremlin's spokesman, Dmitry Peskov, later said"
-    chosen: list[re.Match] = []
-    for token in reversed(tokens):
-        word = token.group(0)
-        if _is_name_word(word) or (chosen and word.lower() in CONNECTORS):
-            chosen.append(token)
-            if len(chosen) >= 7:
-                break
-            continue
-        if not chosen and word.lower() in PRONOUNS:
-            return Span(token.start(), token.end())
-        break
-    while chosen and chosen[-1].group(0).lower() in CONNECTORS:
-        chosen.pop()
-    if not chosen:
-        return None
-    return Span(chosen[-1].start(), chosen[0].end())
+    if tokens and tokens[-1].group(0).lower() in PRONOUNS:
+        return Span(tokens[-1].start(), tokens[-1].end())
+    chosen = _name_words(reversed(tokens))
+    return Span(chosen[-1].start(), chosen[0].end()) if chosen else None
 
 
 def _phrase_right(text: str, start: int, sentence: Span) -> Optional[Span]:
-    chosen: list[re.Match] = []
-    for token in _TOKEN.finditer(text, start, sentence.end):
-        word = token.group(0)
-        if _is_name_word(word) or (chosen and word.lower() in CONNECTORS):
-            chosen.append(token)
-            if len(chosen) >= 7:
-                break
-            continue
-        break
-    while chosen and chosen[-1].group(0).lower() in CONNECTORS:
-        chosen.pop()
-    if not chosen:
-        return None
-    return Span(chosen[0].start(), chosen[-1].end())
+    """The speaker after an inverted reporting verb ("..., said Trump")."""
+    chosen = _name_words(_TOKEN.finditer(text, start, sentence.end))
+    return Span(chosen[0].start(), chosen[-1].end()) if chosen else None
 
 
 def _clean(name: str) -> str:
