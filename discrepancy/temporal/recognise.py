@@ -70,6 +70,13 @@ _DIGIT = frozenset({"digit"})
 # reaches back from "week", "the fiscal year 1998" from "1998".
 _REACH_BEFORE = {"unit": 48, "digit": 24, "month": 20, "weekday": 16}
 _DEFAULT_REACH = 32
+# Rules whose phrases begin close to their trigger, so that they are tried at fewer starts:
+# "the full year", "the first two quarters", "the last week of February".
+_RULE_REACH = {
+    "deictic_unit": 12, "half_year": 24, "week_of_month": 24, "soon": 0, "weekday_plural": 0,
+    "reference": 0, "clock": 0, "relative_day": 16, "holiday": 6, "decade": 8, "edge": 12,
+    "season": 10, "part_of_day": 16,
+}
 
 _EDGEABLE = frozenset({
     "month_of_year", "spoken_year", "weekday", "relative_day", "dated_weekday", "month", "month_day", "day_month", "year",
@@ -113,8 +120,9 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
 def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]]) -> list[int]:
     """The word starts from which ``rule`` could reach one of its trigger words."""
     positions: set[int] = set()
+    rule_reach = _RULE_REACH.get(rule)
     for kind in RULE_TRIGGERS[rule]:
-        reach = _REACH_BEFORE.get(kind, _DEFAULT_REACH)
+        reach = rule_reach if rule_reach is not None else _REACH_BEFORE.get(kind, _DEFAULT_REACH)
         for trigger in by_kind.get(kind, ()):
             low = bisect_left(word_starts, trigger - reach)
             high = bisect_right(word_starts, trigger)
