@@ -82,6 +82,11 @@ EDGE_WORDS = (
 )
 
 
+# Words that may follow a day number without making it a count ("April 24 and 25 in
+# Washington" but not "May 8 and 12 others").
+_NOT_NOUNS = r"(?:in|at|on|and|or|to|for|when|with|after|before|by|from|this|next|last|the)(?![\w])"
+
+
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, FLAGS)
 
@@ -97,7 +102,8 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w.,])(?P<y>19\d\d|20\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,])")),
     ("month_day", _compile(
         r"(?<![\w])(?P<month>" + MONTH + r")" + S + r"(?:the" + S + r")?(?P<d>" + DAY_NUMBER + r")"
-        r"(?:\s{0,2}[-\u2013]\s{0,2}(?P<d2>" + DAY_NUMBER + r"))?"
+        r"(?:\s{0,2}[-\u2013]\s{0,2}(?P<d2>" + DAY_NUMBER + r")"
+        r"|" + S + r"(?:and|or)" + S + r"(?P<d3>" + DAY_NUMBER + r")(?!" + S + r"(?!" + _NOT_NOUNS + r")[a-z]))?"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("day_month", _compile(
         r"(?<![\w])(?:the" + S + r")?(?:(?P<d0>" + DAY_NUMBER + r")\s{0,2}[-\u2013]\s{0,2})?(?P<d>" + DAY_NUMBER + r")(?:" + S + r"of)?" + S + r"(?P<month>" + MONTH + r")"

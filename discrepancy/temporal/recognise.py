@@ -166,14 +166,14 @@ def scan(text: str) -> list[Piece]:
 
 # Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
 # "8-11 May", the two amounts of "from 38 to 35 hours".
-_RANGE_GROUPS = ("d", "d0", "d2", "amount", "amount2")
+_RANGE_GROUPS = ("d", "d0", "d2", "d3", "amount", "amount2")
 _CHANGE_OPENER = re.compile(r"\bfrom\s{1,3}$", re.IGNORECASE)
 
 
 def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
     """Two time phrases where one match holds a range, as TimeML writes them.
 
-    "May 8-11" is "May 8" and "11"; "8-11 May" is "8" and "11 May" (each day keeps the
+    "May 8-11" is "May 8" and "11", "April 24 and 25" "April 24" and "25"; "8-11 May" is "8" and "11 May" (each day keeps the
     month and year the phrase states); "from 38 to 35 hours" is "38" and "35 hours", a change
     rather than a range.  A true range of lengths ("two to three weeks") stays one vague
     duration.
@@ -181,11 +181,13 @@ def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
     result: list[Piece] = []
     for piece in pieces:
         groups = piece.groups
-        if piece.kind == "month_day" and "d2" in groups:
+        second = "d2" if "d2" in groups else "d3" if "d3" in groups else None
+        if piece.kind == "month_day" and second:
+            # "May 8-11", "April 24 and 25": the second day keeps the month (and year).
             first_end = groups["_d_span"][1]
-            second_start = groups["_d2_span"][0]
-            result.append(attrs.evolve(piece, end=first_end, groups={k: v for k, v in groups.items() if k != "d2"}))
-            result.append(attrs.evolve(piece, start=second_start, groups={**groups, "d": groups["d2"]}))
+            second_start = groups[f"_{second}_span"][0]
+            result.append(attrs.evolve(piece, end=first_end, groups={k: v for k, v in groups.items() if k != second}))
+            result.append(attrs.evolve(piece, start=second_start, groups={**groups, "d": groups[second]}))
             continue
         if piece.kind == "day_month" and "d0" in groups:
             first_start, first_end = groups["_d0_span"]
