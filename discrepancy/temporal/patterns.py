@@ -172,7 +172,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("week_of_month", _compile(
         r"(?<![\w])the" + S + r"(?P<nth>first|second|third|fourth|last|final)" + S + r"week" + S + r"of" + S
         + r"(?P<month>" + MONTH + r")(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
-    ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r")?(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
+    ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r"|fiscal" + S + r"(?=year))?(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
     ("duration", _compile(
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
         r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|better" + S + r"part" + S + r"of" + S + r"the)"
