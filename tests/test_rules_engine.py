@@ -253,3 +253,19 @@ def test_date_level_observation_days_of_a_part_of_day(builtin):
                      starts=window.starts, observations=window.observations)
     (finding,) = evaluate(builtin, [shorter])
     assert finding.kind == "duration-vs-observed" and finding.effective == (4 * D, 5 * D)
+
+
+def test_custom_function_returning_the_wrong_type_is_reported_with_the_rule():
+    from discrepancy.rules import RuleEvaluationError, rule_function, BUILTINS
+
+    registry = BUILTINS.child()
+
+    @rule_function(args=("instant",), returns="condition", registry=registry)
+    def not_a_condition(moment):
+        return "yes"
+
+    ruleset = load_rules(text=RULE.format(lets="", condition="not_a_condition(w.start)", report="x"), builtin=False,
+                         functions=registry)
+    with pytest.raises(RuleEvaluationError, match="rule 'r' failed on window 'w': rule function 'not_a_condition' "
+                                                  "returned str, but declares a condition"):
+        evaluate(ruleset, [_window()])
