@@ -174,3 +174,14 @@ def test_output_does_not_depend_on_the_order_files_were_created_in(capsys, tmp_p
     assert outputs[0] == outputs[1]
     paths = [json.loads(line)["path"][len(str(tmp_path / "corpus")) + 1:] for line in outputs[0].splitlines()]
     assert paths == ["B.txt", "a.txt", "b/y.txt", "b/z.txt", "c.txt", "é.txt"]
+
+
+def test_verbatim_founding_article_gives_the_same_two_discrepancies(capsys, shared_dir):
+    status, out, _ = run(capsys, "check", shared_dir / "seeds", "--tz", "Europe/Kyiv", "--format", "json")
+    record = json.loads(out)
+    assert status == 1
+    kinds = {f["kind"]: f for f in record["findings"]}
+    assert sorted(kinds) == ["duration-vs-bound", "duration-vs-observed"]
+    assert kinds["duration-vs-bound"]["claimed"] == "P7D"
+    assert kinds["duration-vs-bound"]["effective"]["min"] == "P2D"
+    assert kinds["duration-vs-observed"]["effective"] == {"min": "P3D", "max": "P5D"}
