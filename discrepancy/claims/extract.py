@@ -74,6 +74,18 @@ _PROPOSAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL_AFTER = re.compile(r"^[^.;]{0,25}\binstead\b", re.IGNORECASE)
+# Qualifiers that make a mention a window of its own, kept apart from the one the text is about.
+APART = "apart@"
+_OTHER_INSTANCE_BEFORE = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|previous|prior|former"
+    r"|(?:last|next)\s+(?:year|month|week)['\u2019]s)\b[^.,;]{0,25}$",
+    re.IGNORECASE,
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[^.,;]{0,25}$", re.IGNORECASE)
+_DATED_AFTER = re.compile(
+    r"^\s+(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|\d{4}|last\s+(?:year|month|week)|year|month)\b"
+)
 _QUALIFIER_AFTER = re.compile(r"^\s+(?:in|on|for|at|by)\s+(?:the\s+)?([a-z][a-z-]+)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _UNQUALIFYING = frozenset(
@@ -271,13 +283,13 @@ class Extractor:
             # Before any window is named, a time has no window to belong to (no target).
             if in_sentence and (keys or current is not None):
                 cues = self._cues(text, sentence, may_match)
-                said_at = self._statement_time(in_sentence, cues)
+                said_at = self._statement_time(text, in_sentence, cues)
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
                 for expression in in_sentence:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
-                    target = self._target(expression, cues, keys, current, latest_of_kind)
+                    target = self._target(text, expression, cues, keys, current, latest_of_kind)
                     self._assign(text, expression, cues, keys, target, said_by, said_at, builder, recent, sentence)
             if keys:
                 current, last_mentioned = keys[-1][1], index
@@ -285,7 +297,7 @@ class Extractor:
                     latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
 
-    def _target(self, expression: TimeExpression, cues: Sequence[_Cue],
+    def _target(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], current,
                 latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]]):
         """The window a time belongs to: a window word in its sentence, else the one discussed.
@@ -294,7 +306,7 @@ class Extractor:
         that kind, even when a window of another kind is named nearer ("under the
         agreement reached on Saturday, it stopped at 6 p.m.").
         """
-        cue = _claiming_cue(expression.span, cues)
+        cue = _claiming_cue(text, expression.span, cues)
         kinds = cue.kinds if cue is not None else frozenset()
         if kinds:
             same_kind = [(span, key) for span, key in keys if key[0] in kinds]
@@ -305,10 +317,10 @@ class Extractor:
                 return max(earlier)[1]
         return _nearest_key(keys, expression.span) if keys else current
 
-    def _statement_time(self, expressions: Sequence[TimeExpression], cues: Sequence[_Cue]) -> Optional[Instant]:
+    def _statement_time(self, text: str, expressions: Sequence[TimeExpression], cues: Sequence[_Cue]) -> Optional[Instant]:
         for expression in expressions:
             if expression.type in (TimexType.DATE, TimexType.TIME) and expression.instant is not None:
-                cue = _claiming_cue(expression.span, cues)
+                cue = _claiming_cue(text, expression.span, cues)
                 if cue is not None and cue.role == "announce":
                     return expression.instant
         return None
@@ -331,7 +343,7 @@ class Extractor:
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
-        cue = _claiming_cue(expression.span, cues)
+        cue = _claiming_cue(text, expression.span, cues)
         if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
@@ -499,19 +511,26 @@ def _clause_start(text: str, sentence_start: int, position: int) -> int:
     return cut + 1 if cut >= 0 else sentence_start
 
 
-def _claiming_cue(span: Span, cues: Sequence[_Cue]) -> Optional[_Cue]:
-    """The cue nearest before ``span`` within reach, else the nearest after it.
+def _claiming_cue(text: str, span: Span, cues: Sequence[_Cue]) -> Optional[_Cue]:
+    """The cue nearest before ``span`` within reach, else the nearest after it in its clause.
 
     English states the event before its time ("expired at midnight", "took effect at 8
-    a.m."); a cue after the time only claims it when nothing before does ("On Monday the
-    United States lifted the ban").
+    a.m."); a cue after the time only claims it when nothing before does and no clause
+    boundary lies between ("On Monday the United States lifted the ban", but not "shelling
+    was reported on Wednesday, but the truce held and expired").
     """
     before = [cue for cue in cues if cue.span.end <= span.start and span.start - cue.span.end <= CUE_REACH]
     if before:
         return max(before, key=lambda cue: cue.span.end)
     after = [cue for cue in cues if cue.span.start >= span.end
-             and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH]
+             and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH
+             and not _CLAUSE_BREAK.search(text, span.end, cue.span.start)]
     return min(after, key=lambda cue: cue.span.start) if after else None
+
+
+# Between a time and a later verb, these end the time's clause.
+_CLAUSE_BREAK = re.compile(r"[;:\u2014]|,\s*(?:but|while|although|though|and|as|when|after|before)\b"
+                           r"|\s(?:but|while|although|though|whereas)\s", re.IGNORECASE)
 
 
 def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:
@@ -521,14 +540,20 @@ def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span)
 def _qualifier(text: str, span: Span, sentence: Span, times: Sequence[TimeExpression]) -> Optional[str]:
     """A word that tells this window apart from others of its kind, or None.
 
-    Proposals ("a 30-day ceasefire instead") are always apart; otherwise a noun right
+    Proposals ("a 30-day ceasefire instead") and other instances ("the third strike this
+    year", "a 10-day strike in March") are always apart; otherwise a noun right
     before the window word ("the passenger strike") or after a preposition ("the walkout
     in freight") qualifies it, unless it only describes ("humanitarian", "new").
     """
     before = text[sentence.start : span.start]
     after = text[span.end : sentence.end]
     if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after):
-        return f"proposal@{span.start}"
+        return f"{APART}{span.start}"
+    if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or (
+            _INDEFINITE_BEFORE.search(before[-40:]) and _DATED_AFTER.match(after)):
+        # "the union's third five-day strike this year", "a 10-day strike in March":
+        # another window of the same kind, told of in passing.
+        return f"{APART}{span.start}"
     words = list(_WORD.finditer(text, max(sentence.start, span.start - 40), span.start))
     if words and not before.rstrip().endswith((",", ";", ":")) and words[-1].end() >= span.start - 1:
         word = words[-1]
@@ -638,16 +663,16 @@ class _WindowBuilder:
         by_qualifier: dict[str, list[tuple[str, Optional[str]]]] = {}
         for key in distinct:
             by_qualifier.setdefault(key[1], []).append(key)
-        plain_qualifiers = [q for q in by_qualifier if not q.startswith("proposal@")]
+        plain_qualifiers = [q for q in by_qualifier if not q.startswith(APART)]
         groups: list[list[tuple[str, Optional[str]]]] = []
         if len(plain_qualifiers) >= 2:
             groups.extend(by_qualifier[q] for q in plain_qualifiers)
-            rest = [key for key in self._order if key[1] not in plain_qualifiers and not str(key[1]).startswith("proposal@")]
+            rest = [key for key in self._order if key[1] not in plain_qualifiers and not str(key[1]).startswith(APART)]
         else:
-            rest = [key for key in self._order if not str(key[1]).startswith("proposal@")]
+            rest = [key for key in self._order if not str(key[1]).startswith(APART)]
         if rest:
             groups.insert(0, rest)
-        groups.extend([key] for key in self._order if str(key[1]).startswith("proposal@"))
+        groups.extend([key] for key in self._order if str(key[1]).startswith(APART))
         return [group for group in groups if group]
 
 
