@@ -48,3 +48,13 @@ def test_a_claim_whose_span_does_not_slice_its_text_is_refused(capsys, tmp_path)
     assert main(["check", str(path), "--format", "jsonl"]) == 3
     record = json.loads(capsys.readouterr().out)
     assert "$.windows[0].bounds[0]" in record["error"]["message"]
+
+
+def test_a_claims_document_with_an_unsupported_reference_is_refused_when_read(tmp_path):
+    from discrepancy.claims.structured import parse_claims
+    from discrepancy.errors import DocumentError
+
+    example = json.loads((DOCS / "examples" / "claims.json").read_text(encoding="utf-8"))
+    example["reference"] = "9999-12-31"
+    with pytest.raises(DocumentError, match=r"\$\.reference: reference date 9999-12-31 is outside the supported range"):
+        parse_claims(json.dumps(example), "far.json")

@@ -678,9 +678,8 @@ class _WindowBuilder:
 
 def _inferred_start(announcement: Announcement) -> StatedStart:
     """With no stated start, the window began the day it was announced or the day after."""
-    days = announcement.value.days()
-    zone = announcement.value.zone
-    value = Instant.of_days(days[0], days[-1] + timedelta(days=1), zone)
+    value = Instant.of_days(announcement.value.first_day, announcement.value.last_day + timedelta(days=1),
+                            announcement.value.zone)
     return StatedStart(text=announcement.text, span=announcement.span, value=value, cue="announced",
                        inferred=True, said_by=announcement.said_by, said_at=announcement.said_at)
 

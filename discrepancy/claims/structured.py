@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ..documents import parse_date
 from ..errors import DiscrepancyError, DocumentError
 from ..temporal.timex import TimexPattern, parse_timex
 from ..temporal.values import DurationRange, Grain, Instant, Span
@@ -91,9 +92,9 @@ class _Reader:
         if not isinstance(value, str):
             raise self.fail(where, "a date YYYY-MM-DD is required")
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(where, f"{value!r} is not a real date of the form YYYY-MM-DD") from None
+            return parse_date(value, "reference date")
+        except ValueError as error:
+            raise self.fail(where, str(error)) from None
 
     def window(self, data: Any, where: str, zone: ZoneInfo, source: str, index: int) -> Window:
         if not isinstance(data, dict):
