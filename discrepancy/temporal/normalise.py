@@ -67,6 +67,17 @@ class Context:
     tense: Tense = Tense.UNMARKED
     anchor: Optional[Instant] = None
     text: str = ""
+    topic: Optional[Instant] = None  # the first quarter the text named: the period a report is about
+    anchor_end: int = 0  # where the anchor's phrase ends in the text
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d]{0,2}\s")
+
+
+def anchor_is_near(ctx: Context, start: int) -> bool:
+    """Whether the anchor was named in this sentence or the one before: far enough back, a
+    bare "overnight" is the night before the text was written, not before the anchor."""
+    return ctx.anchor is not None and len(_SENTENCE_END.findall(ctx.text, ctx.anchor_end, start)) <= 1
 
 
 # --- grains and units -------------------------------------------------------------------
@@ -240,6 +251,8 @@ def month_year(month: int, rel: Optional[str], ctx: Context) -> int:
 def weekday_date(weekday: int, rel: Optional[str], ctx: Context) -> date:
     """The date of a named weekday: the one just gone in a past clause, the next in a future one."""
     ref = ctx.reference
+    if rel == "previous":
+        ref = _anchor_day(ctx)  # "the previous Friday": the one before the day the text is on
     back = (ref.weekday() - weekday) % 7
     ahead = (weekday - ref.weekday()) % 7
     if rel in ("last", "past", "previous"):
@@ -298,8 +311,10 @@ def _weekday_of(text: str) -> int:
     return lx.WEEKDAYS.get(text.lower(), lx.WEEKDAY_ABBREVIATIONS.get(text))
 
 
-def _anchor_day(ctx: Context) -> date:
-    if ctx.anchor is not None and ctx.anchor.grain.rank <= Grain.DAY.rank:
+def _anchor_day(ctx: Context, grain: Grain = Grain.DAY) -> date:
+    """A day within the anchor when it is stated at ``grain`` or finer ("In March ... the
+    following month"), else the reference."""
+    if ctx.anchor is not None and ctx.anchor.grain.rank <= max(grain.rank, Grain.DAY.rank):
         return ctx.anchor.earliest.date()
     return ctx.reference
 
@@ -481,6 +496,8 @@ def _year_earlier(piece: Piece, ctx: Context) -> Optional[Meaning]:
     """ "the year-earlier quarter", "year-ago" figures: the anchor's period, a year before."""
     anchor = _anchor_quarter(ctx)
     unit = (piece.group("unit") or "").lower()
+    if unit == "period" and ctx.topic is not None:
+        anchor = _current_quarter(ctx.topic.earliest.date())  # the period the report is about
     meaning = _year_earlier_meaning(anchor, unit, ctx)
     if meaning is not None and not unit:
         meaning = attrs.evolve(meaning, start=_adjective_start(piece, ctx))
@@ -589,6 +606,8 @@ def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
     anchor = _anchor_quarter(ctx)
     if unit == "period" and not (qrel or stated_year) :
         return None
+    if (qrel in ("latest", "recent") or unit == "period") and ctx.topic is not None:
+        anchor = _current_quarter(ctx.topic.earliest.date())
     if anchor is None:
         if unit == "period" and anchor is None and qrel not in ("latest", "year-earlier", "year-ago", "comparable") and not stated_year:
             return None
@@ -683,7 +702,9 @@ def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if shift is None:
         return None
     # "the following day" counts from the last time the text named; "last week" from today.
-    base = _anchor_day(ctx) if (with_the and rel != "current") or rel in ("following", "preceding") else ctx.reference
+    base = ctx.reference
+    if (with_the and rel != "current") or rel in ("following", "preceding"):
+        base = _anchor_day(ctx, UNIT_GRAINS.get(unit, Grain.DAY))
     if rel == "same":
         # "that quarter", "the same year": the anchor's own; "that day" after a month names none.
         if ctx.anchor is None or ctx.anchor.grain.rank > UNIT_GRAINS.get(unit, Grain.DAY).rank:
@@ -1002,9 +1023,10 @@ def _part_of_day(piece: Piece, ctx: Context) -> Optional[Meaning]:
             return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
         if det == "" and word not in ("overnight", "dawn", "daybreak", "dusk", "nightfall", "sunrise", "sunset"):
             return None
-        day = ctx.reference
+        # "at dawn", "overnight losses": of the day the text is on, or the night before it
+        day = _anchor_day(ctx) if det == "" and anchor_is_near(ctx, piece.start) else ctx.reference
         if word == "overnight" and ctx.tense is not Tense.FUTURE:
-            day = ctx.reference - timedelta(days=1)
+            day -= timedelta(days=1)
     elif det == "last":
         day = ctx.reference - timedelta(days=1)
         if word not in ("night", "evening"):

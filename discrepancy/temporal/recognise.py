@@ -31,7 +31,7 @@ from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
 from .patterns import FLAGS, GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES, ZONE
 from .tense import Tense, clause_tense
-from .values import Span
+from .values import Grain, Span
 
 _RULE_ORDER = {kind: index for index, (kind, _pattern) in enumerate(RULES)}
 
@@ -450,10 +450,11 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
         reference_day = reference
     pieces = [piece for piece in share_plurals(text, attach_zones(text, join(text, split_ranges(text, scan(text))))) if _keep(text, piece)]
     expressions: list[TimeExpression] = []
-    anchor = None
+    anchor = topic = None
+    anchor_end = 0
     for piece in pieces:
         tense = Tense.UNMARKED if piece.kind in _TENSELESS else _tense(text, piece)
-        context = Context(reference_day, zone, tense, anchor, text)
+        context = Context(reference_day, zone, tense, anchor, text, topic, anchor_end)
         meaning = resolve(piece, context)
         if meaning is None:
             continue
@@ -466,5 +467,7 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
             instant=meaning.instant, duration=meaning.duration, mod=meaning.mod,
         ))
         if meaning.instant is not None and meaning.type in (TimexType.DATE, TimexType.TIME) and piece.kind not in _DERIVED:
-            anchor = meaning.instant
+            anchor, anchor_end = meaning.instant, end
+            if topic is None and anchor.grain is Grain.QUARTER:
+                topic = anchor
     return attach_cues(text, expressions)

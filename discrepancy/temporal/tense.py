@@ -58,7 +58,7 @@ _LINK_WORDS = frozenset({"on", "at", "in", "early", "late", "local", "time"})
 
 
 # "due to resume", "set to begin": a schedule, the future; "was due to begin", "were
-# scheduled to meet": a schedule stated in the past, so the past.
+# scheduled to meet", "had been scheduled to expire": a schedule stated in the past, so the past.
 _SCHEDULE_WORDS = frozenset({"due", "scheduled", "expected", "set", "supposed", "slated", "poised", "going", "about"})
 _PAST_AUXILIARIES = frozenset({"was", "were"})
 # Words that mark the future only as verbs before "to" ("plans to", "hopes to"); as nouns
@@ -82,7 +82,7 @@ def _tense_words(segment: str) -> list[str]:
         if before == "to":
             continue
         if word in _SCHEDULE_WORDS and index < last and raw[index + 1] == "to":
-            if before in _PAST_AUXILIARIES:
+            if before in _PAST_AUXILIARIES or (before == "been" and index > 1 and raw[index - 2] == "had"):
                 result[-1:] = ["was"]
             else:
                 result.append("due")
