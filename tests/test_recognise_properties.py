@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 from zoneinfo import ZoneInfo
 
 from discrepancy.temporal import find_times
-from discrepancy.temporal.values import start_of_day
+from discrepancy.temporal.normalise import value_at_grain
+from discrepancy.temporal.timex import format_instant, parse_timex
+from discrepancy.temporal.values import Grain, start_of_day
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = list(calendar.month_name)[1:]
@@ -163,3 +165,16 @@ def test_a_closing_zone_phrase_applies_to_both_ends(reference, start, end, place
         wall = expression.instant.earliest.astimezone(zone)
         assert (wall.hour, wall.minute) == (hour, 0)
         assert expression.value.endswith(f"T{hour:02d}:00")
+
+
+_GRAINS = [Grain.DAY, Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.YEAR, Grain.DECADE, Grain.CENTURY]
+
+
+@BUDGET
+@given(day=st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24)), grain=st.sampled_from(_GRAINS))
+def test_a_value_at_a_grain_names_the_period_holding_the_day(day, grain):
+    value = value_at_grain(day, grain)
+    period = parse_timex(value, ZoneInfo("UTC"))
+    assert period.grain is grain
+    assert period.earliest <= start_of_day(day, ZoneInfo("UTC")) < period.latest
+    assert format_instant(period) == value

@@ -26,7 +26,7 @@ from . import lexicon as lx
 from .expressions import TimexType
 from .numbers import parse_amount, parse_ordinal
 from .tense import Tense
-from .timex import TimexPattern, parse_timex, part_of_day
+from .timex import TimexPattern, format_instant, parse_timex, part_of_day
 from .values import Duration, DurationRange, Grain, Instant, localize, start_of_day
 
 
@@ -161,28 +161,21 @@ def narrow(instant: Instant, mod: Optional[str]) -> Instant:
 
 
 def day_value(day: date) -> str:
-    return f"{day:%Y-%m-%d}"
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"  # strftime writes year 999 as "999"
 
 
 def week_value(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+    return value_at_grain(day, Grain.WEEK)
+
+
+_UTC = ZoneInfo("UTC")
 
 
 def value_at_grain(day: date, grain: Grain) -> str:
-    if grain in (Grain.DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY):
+    """The TIMEX3 value of the period at ``grain`` that holds ``day`` (a finer grain gives the day)."""
+    if grain.rank <= Grain.DAY.rank:
         return day_value(day)
-    if grain is Grain.WEEK:
-        return week_value(day)
-    if grain is Grain.MONTH:
-        return f"{day:%Y-%m}"
-    if grain is Grain.QUARTER:
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if grain is Grain.YEAR:
-        return f"{day.year:04d}"
-    if grain is Grain.DECADE:
-        return f"{day.year // 10:03d}"
-    return f"{day.year // 100:02d}"
+    return format_instant(Instant.of_days(day, day, _UTC, grain))
 
 
 def date_meaning(value: str, ctx: Context, mod: Optional[str] = None, kind: TimexType = TimexType.DATE) -> Meaning:
@@ -543,7 +536,8 @@ def _century(piece: Piece, ctx: Context) -> Optional[Meaning]:
     number = parse_ordinal(piece.group("ord"))
     if not number or number < 1:
         return None
-    return Meaning(TimexType.DATE, f"{number - 1:02d}XX", instant_of(f"{number - 1:02d}", ctx.zone))
+    # TIMEX3 writes a century as its two leading digits: "the 20th century" is "19".
+    return date_meaning(f"{number - 1:02d}", ctx)
 
 
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
