@@ -795,6 +795,8 @@ _VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|d
 _PREPOSITION_MODIFIERS = {word: re.compile(word + r"\s{1,3}", re.IGNORECASE) for word in ("within", "over", "about")}
 _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|he|she|they|we|i|you|it|might)\s{1,3}$", re.IGNORECASE)
 _FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
+# "in a quarter that produced a loss": any such quarter, not the one three months on.
+_RELATIVE_CLAUSE_AFTER = re.compile(r"\s{1,3}(?:that|which|when|where|in\s{1,3}which)\b", re.IGNORECASE)
 
 
 def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -874,7 +876,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if second is not None and second > amount:
         duration = DurationRange(unit_duration(unit, amount), unit_duration(unit, second))
         return Meaning(TimexType.DURATION, vague_value(unit), duration=duration, mod=mod, start=start)
-    if _FUTURE_IN.search(text[max(0, start - 5): start]) and ctx.tense is Tense.FUTURE and not det and amount.denominator == 1:
+    if (_FUTURE_IN.search(text[max(0, start - 5): start]) and ctx.tense is Tense.FUTURE and not det and amount.denominator == 1
+            and not _RELATIVE_CLAUSE_AFTER.match(text, piece.end)):
         # "in three weeks" in a clause about the future is the date three weeks on.
         shift = unit_duration(unit, amount)
         grain = UNIT_GRAINS[unit]

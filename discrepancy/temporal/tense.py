@@ -106,13 +106,13 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
     """(tense, strength, distance) of the first marker in ``words``, read outwards from the time.
 
     ``distance`` counts the words between the marker and the time, link words aside.  A
-    "would" defers to a past verb further out: "claimed there would be a ceasefire ...
-    Thursday" is the past; with none, it stays the future.
+    "would" defers to a pluperfect verb further out: "had claimed there would be a ceasefire
+    ... Thursday" is the past; otherwise it stays the future ("said he would go Thursday").
     """
     pending: "tuple[Tense, int, int] | None" = None
     distance = 0
     bounded = False
-    for word in words:
+    for index, word in enumerate(words):
         if word in _BOUND_WORDS and distance == 0:
             bounded = True
         if bounded and word in _RESCHEDULING_VERBS:
@@ -128,7 +128,11 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
             distance += 1
             continue
         if pending is not None:
-            return (Tense.PAST, 2, pending[2]) if tense is Tense.PAST else pending
+            # Reported speech points ahead of its report ("announced the father would travel
+            # Thursday"), unless the report is itself pluperfect ("had claimed there would be").
+            if tense is Tense.PAST and (word == "had" or "had" in words[index + 1: index + 3]):
+                return Tense.PAST, 2, pending[2]
+            return pending
         return tense, strength, distance
     return pending
 
