@@ -676,7 +676,20 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "
               "coming": 1, "following": 1, "same": 0, "preceding": -1}
 
 
+# An opening quotation mark just before a phrase.
+_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|``)\s{0,2}$")
+
+
+def _is_title(piece: Piece, ctx: Context) -> bool:
+    """Whether the phrase is a quoted title: ABC's "This Week", "Next Year in Jerusalem"."""
+    words = ctx.text[piece.start:piece.end].split()
+    return (len(words) > 1 and all(word[:1].isupper() for word in words)
+            and bool(_QUOTE_BEFORE.search(ctx.text, max(0, piece.start - 4), piece.start)))
+
+
 def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if _is_title(piece, ctx):
+        return None
     rel_text = re.sub(r"\s+", " ", piece.group("rel").lower())
     if rel_text.startswith("that"):
         rel_text = "the same"  # "that year", "later that day": the anchor's own unit
