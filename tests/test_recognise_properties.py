@@ -171,7 +171,7 @@ _GRAINS = [Grain.DAY, Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.YEAR, Grain.
 
 
 @BUDGET
-@given(day=st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24)), grain=st.sampled_from(_GRAINS))
+@given(day=st.dates(min_value=date(1, 1, 8), max_value=date(9899, 12, 24)), grain=st.sampled_from(_GRAINS))
 def test_a_value_at_a_grain_names_the_period_holding_the_day(day, grain):
     value = value_at_grain(day, grain)
     period = parse_timex(value, ZoneInfo("UTC"))
