@@ -192,24 +192,127 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|(?<![\w])(?:every|each)" + S + r"(?P<smonth>" + MONTH + r")")),
 ]
 
-# The kinds of trigger word each rule's matches always contain (see `recognise`): a rule
-# runs only over stretches of text that hold one of them.
-RULE_TRIGGERS: dict[str, frozenset[str]] = {
-    "iso_date": frozenset({"digit"}), "slash_date": frozenset({"digit"}),
-    "compact_date": frozenset({"digit"}), "month_day": frozenset({"month"}),
-    "day_month": frozenset({"month"}), "month": frozenset({"month"}),
-    "ordinal_day": frozenset({"digit"}), "year": frozenset({"digit"}),
-    "spoken_year": frozenset({"number"}), "year_earlier": frozenset({"unit"}),
-    "decade": frozenset({"digit", "decade"}), "century": frozenset({"unit"}),
-    "quarter": frozenset({"unit"}), "quarter_code": frozenset({"digit"}),
-    "quarter_ref": frozenset({"unit", "period"}), "deictic_unit": frozenset({"unit"}), "week_of_month": frozenset({"unit", "month"}), "half_year": frozenset({"half", "unit"}),
-    "season": frozenset({"season"}), "holiday": frozenset({"holiday"}),
-    "weekday": frozenset({"weekday"}), "weekday_plural": frozenset({"weekday"}),
-    "relative_day": frozenset({"relative_day"}), "relative_period": frozenset({"unit", "part_of_day"}),
-    "offset": frozenset({"unit"}), "clock": frozenset({"digit", "clock", "number"}),
-    "part_of_day": frozenset({"part_of_day", "unit"}), "edge": frozenset({"edge"}),
-    "duration": frozenset({"unit"}), "reference": frozenset({"reference"}), "soon": frozenset({"reference"}),
-    "set": frozenset({"set", "unit", "weekday", "part_of_day"}),
+# Trigger words.  `recognise` first finds every trigger word in a text (in one pass of a
+# word regex), then tries each rule only at the word starts from which one of its matches
+# could reach the trigger words it needs.  Words are looked up in lower case, whole words
+# only ("quarters" is not "quarter"); runs of digits have kinds of their own (`digit_kinds`).
+
+
+def _first_words(phrases: Iterable[str]) -> list[str]:
+    return [re.findall(r"[a-z]+", phrase.lower())[0] for phrase in phrases]
+
+
+def _last_words(phrases: Iterable[str]) -> list[str]:
+    return [re.findall(r"[a-z]+", phrase.lower())[-1] for phrase in phrases]
+
+
+def _last_word_offset(phrases: Iterable[str]) -> int:
+    """How far into a phrase of `words` its last word may begin (gaps of up to three spaces)."""
+    return max(len(phrase) - len(phrase.rsplit(" ", 1)[-1]) + 2 * phrase.count(" ") for phrase in phrases)
+
+
+TRIGGER_KINDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, words in {
+    "month": _first_words(lx.MONTHS),
+    "weekday": list(lx.WEEKDAYS) + [day + "s" for day in lx.WEEKDAYS]
+    + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"],
+    "unit": list(lx.UNITS) + list(lx.UNIT_PLURALS) + ["weeklong", "daylong", "yearlong", "monthlong", "hourlong"],
+    "season": _first_words(lx.SEASONS),
+    "part_of_day": _first_words(lx.PARTS_OF_DAY),
+    "set": _first_words(lx.SET_WORDS) + ["every", "each", "per"],
+    "relative_day": ["yesterday", "today", "tomorrow", "tonight"],
+    "clock": ["noon", "midnight", "midday", "o", "clock"],  # "o'clock" is the words "o" and "clock"
+    "holiday": _first_words(list(lx.FIXED_HOLIDAYS) + list(lx.NTH_WEEKDAY_HOLIDAYS) + list(lx.EASTER_HOLIDAYS)),
+    "decade": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+    "number": _first_words(lx.NUMBER_WORDS),
+    "edge": ["early", "late", "mid", "earlier", "later", "end", "beginning", "start", "close", "middle", "turn"],
+    # The last word of every reference phrase ("the near future", "these days", "now").
+    "reference": _last_words(lx.REFERENCE_WORDS),
+    "soon": ["soon"],
+    # Words that single out one rule among those a unit triggers.
+    "year": ["year"], "century": ["century"], "week": ["week"], "hours": ["hours"],
+    "quarter": ["quarter", "quarters"], "half": ["half"], "period": ["period"],
+    "deictic": ["week", "weekend", "year"],
+    "calendar_unit": ["week", "month", "year", "quarter", "weekend", "decade", "century", "day", "night", "morning"],
+    "spoken_century": ["nineteen", "twenty", "two"],
+    "direction": ["ago", "earlier", "later", "before", "after", "from", "hence", "back", "previously", "prior", "since"],
+    "s": ["s"],  # the "s" of "1990s", "1990's", "'90s"
+    "ordinal_suffix": ["st", "nd", "rd", "th"],  # "1st" is the words "1" and "st"
+    "quarter_ordinal": ["first", "second", "third", "fourth", "final"],
+    # The words a frequency can begin with ("twice a week", "every Monday", "daily").
+    "set_start": _first_words(lx.SET_WORDS) + ["every", "each", "per", "once", "twice", "three", "several"],
+    "weekday_plural": [day + "s" for day in lx.WEEKDAYS],
+    "parts_of_days": ["nights", "mornings", "afternoons", "evenings"],
+}.items()}
+_YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def digit_kinds(run: str, following: str) -> tuple[str, ...]:
+    """The trigger kinds of a run of digits, given the character after it.
+
+    Every run is a "digit"; one or two digits a "short_number" (a day, an hour, a month);
+    four a "four_digits" (a clock time such as "0001 GMT"), and a "year_number" when it
+    reads as a year, the only four digits `YEAR` accepts; eight an "eight_digits" (a
+    date like "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").
+    """
+    kinds = ["digit"]
+    if len(run) <= 2:
+        kinds.append("short_number")
+    elif len(run) == 4:
+        kinds.append("four_digits")
+        if _YEAR_NUMBER.fullmatch(run):
+            kinds.append("year_number")
+    elif len(run) == 8:
+        kinds.append("eight_digits")
+    if following == "/":
+        kinds.append("slashed_number")
+    return tuple(kinds)
+
+
+def near(reach: int, *kinds: str) -> dict[str, int]:
+    """A condition: a trigger word of one of ``kinds`` begins at most ``reach`` characters
+    after the phrase does.  Conditions combine with ``|`` (either holds)."""
+    return dict.fromkeys(kinds, reach)
+
+
+# The conditions every match of a rule meets (all of them), so that the rule is tried only
+# where they hold.  A reach is the most characters from the phrase's start to the start of
+# the word it needs, counting each gap ``S`` as three; a rule whose phrase can begin further
+# back than 48 characters (a long amount before a unit) is tried only within 48, as before.
+RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
+    "iso_date": (near(0, "year_number"),),
+    "slash_date": (near(0, "slashed_number"),),
+    "compact_date": (near(0, "eight_digits"),),
+    "month_day": (near(0, "month"),),
+    "day_month": (near(20, "month"), near(6, "digit")),  # "the 8-11 of May"
+    "month": (near(11, "month"),),  # "previous May"
+    "ordinal_day": (near(6, "short_number"), near(8, "ordinal_suffix")),  # "the 31st"
+    "year": (near(24, "year_number"),),  # "the fiscal year 1998"
+    "spoken_year": (near(13, "spoken_century"),),  # "the year nineteen ninety-six"
+    "year_earlier": (near(32, "year"),),  # "the corresponding prior - year"
+    "decade": (near(8, "digit", "decade"), near(11, "s") | near(4, "decade")),  # "the 1990's", "the twenties"
+    "century": (near(22, "century"),),  # "the seventeenth - century"
+    # "next year's the 1998 year-earlier calendar fourth quarter": its ordinal within 55.
+    "quarter": (near(48, "unit"), near(55, "quarter_ordinal", "short_number")),
+    "quarter_code": (near(1, "short_number"),),  # "Q3"
+    "quarter_ref": (near(28, "quarter", "period"),),  # "the 1998 year-earlier period"
+    "half_year": (near(20, "half", "quarter"),),  # "the first two quarters"
+    "season": (near(10, "season"),),
+    "holiday": (near(6, "holiday"),),
+    "weekday": (near(11, "weekday"),),  # "previous Monday"
+    "weekday_plural": (near(0, "weekday"), near(0, "weekday_plural") | near(12, "parts_of_days")),
+    "relative_day": (near(16, "relative_day"),),
+    "relative_period": (near(27, "calendar_unit"),),  # "the following fiscal year"
+    # An offset's direction follows its unit: at most 48 + "millennium" + a gap.
+    "offset": (near(48, "unit"), near(61, "direction")),
+    "clock": (near(0, "short_number", "four_digits", "clock", "number"),),
+    "part_of_day": (near(16, "part_of_day", "hours"),),
+    "edge": (near(12, "edge"),),
+    "week_of_month": (near(15, "week"),),  # "the fourth week"
+    "deictic_unit": (near(12, "deictic"),),
+    "duration": (near(48, "unit"),),
+    "reference": (near(_last_word_offset(lx.REFERENCE_WORDS), "reference"),),
+    "soon": (near(0, "soon"),),
+    "set": (near(32, "set", "part_of_day") | near(48, "unit") | near(16, "weekday"), near(0, "set_start", "short_number")),
 }
 
 # Text between two pieces that lets them join into one expression.

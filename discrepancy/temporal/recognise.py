@@ -29,54 +29,21 @@ from .cues import attach_cues
 from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
-from .patterns import FLAGS, GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES, ZONE
+from .patterns import FLAGS, GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds
 from .tense import Tense, clause_tense
 from .values import Grain, Span
 
-_RULE_ORDER = {kind: index for index, (kind, _pattern) in enumerate(RULES)}
-
-def _trigger_table() -> dict[str, frozenset[str]]:
-    """Each trigger word (lower case) and the kinds of rule it may belong to."""
-    table: dict[str, set[str]] = {}
-
-    def add(words, category):
-        for phrase in words:
-            for word in re.findall(r"[a-z]+", phrase.lower())[:1]:
-                table.setdefault(word, set()).add(category)
-
-    add(lx.MONTHS, "month")
-    add(list(lx.WEEKDAYS) + [day + "s" for day in lx.WEEKDAYS]
-        + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"], "weekday")
-    add(list(lx.UNITS) + list(lx.UNIT_PLURALS) + ["weeklong", "daylong", "yearlong", "monthlong", "hourlong"], "unit")
-    add(lx.SEASONS, "season")
-    add(lx.PARTS_OF_DAY, "part_of_day")
-    add(list(lx.REFERENCE_WORDS) + ["soon"], "reference")
-    add(list(lx.SET_WORDS) + ["every", "each", "per"], "set")
-    add(["yesterday", "today", "tomorrow", "tonight"], "relative_day")
-    add(["noon", "midnight", "midday", "o'clock", "clock"], "clock")
-    add(list(lx.FIXED_HOLIDAYS) + list(lx.NTH_WEEKDAY_HOLIDAYS) + list(lx.EASTER_HOLIDAYS), "holiday")
-    add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], "decade")
-    add(list(lx.NUMBER_WORDS), "number")
-    add(["period"], "period")
-    add(["half"], "half")
-    add(["early", "late", "mid", "earlier", "later", "end", "beginning", "start", "close", "middle", "turn"], "edge")
-    return {word: frozenset(categories) for word, categories in table.items()}
+def _kinds_by_word() -> dict[str, tuple[str, ...]]:
+    """Each trigger word (lower case) and the kinds it belongs to."""
+    table: dict[str, list[str]] = {}
+    for kind, words in TRIGGER_KINDS.items():
+        for word in words:
+            table.setdefault(word, []).append(kind)
+    return {word: tuple(kinds) for word, kinds in table.items()}
 
 
-_TRIGGERS = _trigger_table()
+_KINDS_BY_WORD = _kinds_by_word()
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_DIGIT = frozenset({"digit"})
-# How far before its trigger word a phrase may begin: "for more than a period of one week"
-# reaches back from "week", "the fiscal year 1998" from "1998".
-_REACH_BEFORE = {"unit": 48, "digit": 24, "month": 20, "weekday": 16}
-_DEFAULT_REACH = 32
-# Rules whose phrases begin close to their trigger, so that they are tried at fewer starts:
-# "the full year", "the first two quarters", "the last week of February".
-_RULE_REACH = {
-    "deictic_unit": 12, "half_year": 24, "week_of_month": 24, "soon": 0, "weekday_plural": 0,
-    "reference": 0, "clock": 0, "relative_day": 16, "holiday": 6, "decade": 8, "edge": 12,
-    "season": 10, "part_of_day": 16,
-}
 
 _EDGEABLE = frozenset({
     "month_of_year", "spoken_year", "weekday", "relative_day", "dated_weekday", "month", "month_day", "day_month", "year",
@@ -96,20 +63,20 @@ _TENSELESS = frozenset({
 def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
     """Where words start, and where each kind of trigger word stands.
 
-    A time phrase can only begin where a word does and must hold a trigger of its rule's kind,
-    so these two lists are all `scan` needs to know where to try each rule.
+    A time phrase can only begin where a word does and must hold the trigger words its rule
+    needs, so these two lists are all `scan` needs to know where to try each rule.
     """
     word_starts: list[int] = []
     by_kind: dict[str, list[int]] = {}
-    triggers = _TRIGGERS
+    kinds_of = _KINDS_BY_WORD.get
     for match in _TOKEN.finditer(text):
         token = match.group()
         position = match.start()
         word_starts.append(position)
         if token[0].isdigit():
-            kinds = _DIGIT
+            kinds = digit_kinds(token, text[match.end(): match.end() + 1])
         else:
-            kinds = triggers.get(token.lower())
+            kinds = kinds_of(token.lower())
             if kinds is None:
                 continue
         for kind in kinds:
@@ -117,17 +84,54 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
     return word_starts, by_kind
 
 
+def _windows(condition: dict[str, int], by_kind: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """The stretches ``(low, high)`` of positions from which a phrase meets ``condition``, in order.
+
+    Each trigger word at ``t`` of a kind the condition names opens ``(t - reach, t)``;
+    overlapping stretches are merged, so that no word start is tried twice.
+    """
+    spans = sorted((trigger - reach, trigger) for kind, reach in condition.items() for trigger in by_kind.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            if high > merged[-1][1]:
+                merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _overlap(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The positions two ordered lists of stretches share, as stretches."""
+    shared: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        low, high = max(first[i][0], second[j][0]), min(first[i][1], second[j][1])
+        if low <= high:
+            shared.append((low, high))
+        if first[i][1] < second[j][1]:
+            i += 1
+        else:
+            j += 1
+    return shared
+
+
 def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]]) -> list[int]:
-    """The word starts from which ``rule`` could reach one of its trigger words."""
-    positions: set[int] = set()
-    rule_reach = _RULE_REACH.get(rule)
-    for kind in RULE_TRIGGERS[rule]:
-        reach = rule_reach if rule_reach is not None else _REACH_BEFORE.get(kind, _DEFAULT_REACH)
-        for trigger in by_kind.get(kind, ()):
-            low = bisect_left(word_starts, trigger - reach)
-            high = bisect_right(word_starts, trigger)
-            positions.update(word_starts[low:high])
-    return sorted(positions)
+    """The word starts, in order, from which ``rule`` meets every one of its trigger conditions."""
+    conditions = RULE_TRIGGERS[rule]
+    windows = _windows(conditions[0], by_kind)
+    for condition in conditions[1:]:
+        if not windows:
+            break
+        windows = _overlap(windows, _windows(condition, by_kind))
+    starts: list[int] = []
+    index = 0
+    for low, high in windows:
+        index = bisect_left(word_starts, low, index)
+        end = bisect_right(word_starts, high, index)
+        starts.extend(word_starts[index:end])
+        index = end
+    return starts
 
 
 def scan(text: str) -> list[Piece]:
@@ -135,8 +139,6 @@ def scan(text: str) -> list[Piece]:
     word_starts, by_kind = _triggers(text)
     candidates: list[tuple[int, int, int, Piece]] = []
     for order, (kind, pattern) in enumerate(RULES):
-        if not any(trigger in by_kind for trigger in RULE_TRIGGERS[kind]):
-            continue
         match_at = pattern.match
         covered = -1
         for position in _rule_starts(kind, word_starts, by_kind):
