@@ -236,6 +236,7 @@ TRIGGER_KINDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, wor
     "spoken_century": ["nineteen", "twenty", "two"],
     "direction": ["ago", "earlier", "later", "before", "after", "from", "hence", "back", "previously", "prior", "since"],
     "s": ["s"],  # the "s" of "1990s", "1990's", "'90s"
+    "q": ["q"],  # the "Q" of "Q3"
     "ordinal_suffix": ["st", "nd", "rd", "th"],  # "1st" is the words "1" and "st"
     "quarter_ordinal": ["first", "second", "third", "fourth", "final"],
     # The words a frequency can begin with ("twice a week", "every Monday", "daily").
@@ -293,7 +294,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "century": (near(22, "century"),),  # "the seventeenth - century"
     # "next year's the 1998 year-earlier calendar fourth quarter": its ordinal within 55.
     "quarter": (near(48, "unit"), near(55, "quarter_ordinal", "short_number")),
-    "quarter_code": (near(1, "short_number"),),  # "Q3"
+    "quarter_code": (near(0, "q"), near(1, "short_number")),  # "Q3"
     "quarter_ref": (near(28, "quarter", "period"),),  # "the 1998 year-earlier period"
     "half_year": (near(20, "half", "quarter"),),  # "the first two quarters"
     "season": (near(10, "season"),),

@@ -84,13 +84,25 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
     return word_starts, by_kind
 
 
-def _windows(condition: dict[str, int], by_kind: dict[str, list[int]]) -> list[tuple[int, int]]:
+# Each rule's trigger conditions as tuples of (kind, reach), so that rules sharing a
+# condition share its windows within one text.
+_CONDITIONS = {rule: tuple(tuple(sorted(condition.items())) for condition in conditions)
+               for rule, conditions in RULE_TRIGGERS.items()}
+
+
+def _windows(condition: tuple[tuple[str, int], ...], by_kind: dict[str, list[int]]) -> list[tuple[int, int]]:
     """The stretches ``(low, high)`` of positions from which a phrase meets ``condition``, in order.
 
     Each trigger word at ``t`` of a kind the condition names opens ``(t - reach, t)``;
     overlapping stretches are merged, so that no word start is tried twice.
     """
-    spans = sorted((trigger - reach, trigger) for kind, reach in condition.items() for trigger in by_kind.get(kind, ()))
+    spans: list[tuple[int, int]] = []
+    for kind, reach in condition:
+        triggers = by_kind.get(kind)
+        if triggers:
+            spans += [(trigger - reach, trigger) for trigger in triggers]
+    if len(condition) > 1:
+        spans.sort()
     merged: list[tuple[int, int]] = []
     for low, high in spans:
         if merged and low <= merged[-1][1]:
@@ -116,14 +128,20 @@ def _overlap(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> lis
     return shared
 
 
-def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]]) -> list[int]:
-    """The word starts, in order, from which ``rule`` meets every one of its trigger conditions."""
-    conditions = RULE_TRIGGERS[rule]
-    windows = _windows(conditions[0], by_kind)
-    for condition in conditions[1:]:
+def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]],
+                 windows_of: dict[tuple, list[tuple[int, int]]]) -> list[int]:
+    """The word starts, in order, from which ``rule`` meets every one of its trigger conditions.
+
+    ``windows_of`` keeps each condition's windows for the other rules that share it.
+    """
+    windows: list[tuple[int, int]] = []
+    for number, condition in enumerate(_CONDITIONS[rule]):
+        these = windows_of.get(condition)
+        if these is None:
+            these = windows_of[condition] = _windows(condition, by_kind)
+        windows = these if number == 0 else _overlap(windows, these)
         if not windows:
-            break
-        windows = _overlap(windows, _windows(condition, by_kind))
+            return []
     starts: list[int] = []
     index = 0
     for low, high in windows:
@@ -137,11 +155,12 @@ def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]
 def scan(text: str) -> list[Piece]:
     """Every rule's matches, settled leftmost-longest (ties: the earlier rule)."""
     word_starts, by_kind = _triggers(text)
+    windows_of: dict[tuple, list[tuple[int, int]]] = {}
     candidates: list[tuple[int, int, int, Piece]] = []
     for order, (kind, pattern) in enumerate(RULES):
         match_at = pattern.match
         covered = -1
-        for position in _rule_starts(kind, word_starts, by_kind):
+        for position in _rule_starts(kind, word_starts, by_kind, windows_of):
             if position < covered:
                 continue
             # "'90s" begins one character before its first word.
@@ -211,11 +230,16 @@ def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
     return result
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _glue(text: str, first: Piece, second: Piece) -> Optional[str]:
-    between = text[first.end: second.start]
-    if len(between) > 16 or not GLUE.fullmatch(between):
+    if second.start - first.end > 16:
         return None
-    return re.sub(r"\s+", " ", between.strip().lower())
+    between = text[first.end: second.start]
+    if not GLUE.fullmatch(between):
+        return None
+    return _SPACES.sub(" ", between.strip().lower())
 
 
 def _is_day(piece: Piece) -> bool:
@@ -301,12 +325,16 @@ _JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_day_year, _join_wee
 
 def join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Neighbouring pieces merged where the glue between them allows, one kind of join per pass."""
+    glues: dict[tuple[int, int], Optional[str]] = {}  # the same gap recurs in every pass
     for joiner in _JOIN_PASSES:
         merged: list[Piece] = []
         for piece in pieces:
             if merged:
                 previous = merged[-1]
-                glue = _glue(text, previous, piece)
+                gap = (previous.end, piece.start)
+                if gap not in glues:
+                    glues[gap] = _glue(text, previous, piece)
+                glue = glues[gap]
                 if glue is not None:
                     kind = joiner(previous, piece, glue)
                     if kind is not None:
