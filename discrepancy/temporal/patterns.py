@@ -39,6 +39,14 @@ def title_words(items: Iterable[str]) -> str:
     return "(?-i:" + "|".join(variants) + ")"
 
 
+def _first_words(phrases: Iterable[str]) -> list[str]:
+    return [re.findall(r"[a-z]+", phrase.lower())[0] for phrase in phrases]
+
+
+def _last_words(phrases: Iterable[str]) -> list[str]:
+    return [re.findall(r"[a-z]+", phrase.lower())[-1] for phrase in phrases]
+
+
 _SAFE_MONTHS = [name for name in lx.MONTHS if name not in lx.AMBIGUOUS_MONTHS and len(name) > 3]
 _SAFE_ABBREVIATIONS = ["feb", "apr", "sept", "oct", "nov"]
 # Month words that are also English words only count capitalised ("May", "March", "Dec.").
@@ -82,9 +90,48 @@ EDGE_WORDS = (
 )
 
 
+def _prefix_tree(items: Iterable[str]) -> str:
+    """An alternation of words as a tree of their letters ("da(?:ily|y)"), so that a
+    failed match costs a look at a letter or two, not one comparison per word."""
+    tree: dict = {}
+    for item in items:
+        node = tree
+        for character in item:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(character) + branch(child) for character, child in sorted(node.items()) if character]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return branch(tree)
+
+
+def opening(first_words: Iterable[str]) -> str:
+    """A look-ahead that a phrase begins with a digit or one of ``first_words`` (whole, in
+    any case).  Put before a pattern whose parts are all optional, it makes a word start
+    where the pattern cannot match fail at once instead of trying every part in turn."""
+    return r"(?=\d|" + _prefix_tree(sorted(set(first_words))) + r"(?![a-z]))"
+
+
 # Words that may follow a day number without making it a count ("April 24 and 25 in
 # Washington" but not "May 8 and 12 others").
 _NOT_NOUNS = r"(?:in|at|on|and|or|to|for|when|with|after|before|by|from|this|next|last|the)(?![\w])"
+
+
+# A length's qualifiers ("six full days") and the units that take "-long" ("weeklong").
+_QUALIFIERS = ["full", "more", "additional", "straight", "consecutive", "long", "whole", "extra", "further",
+               "trading", "working", "business", "calendar", "successive", "solid", "short", "odd", "mere"]
+_LONG_UNITS = ["week", "day", "month", "year", "hour", "decade", "night", "season", "century", "minute"]
+# Every word a length can begin with: a modifier, a determiner, an amount, a qualifier, a unit.
+_DURATION_OPENING = opening(
+    _first_words(lx.AMOUNT_MODIFIERS)
+    + ["the", "another", "a", "an", "each", "past", "coming", "next", "last", "first", "more", "less", "fewer"]
+    + _first_words(lx.VAGUE_QUANTITIES) + ["half"] + _first_words(lx.NUMBER_WORDS)
+    + _QUALIFIERS + _UNIT_WORDS + _LONG_UNITS + [unit + "long" for unit in _LONG_UNITS])
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -174,14 +221,15 @@ RULES: list[tuple[str, re.Pattern]] = [
         + r"(?P<month>" + MONTH + r")(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r"|fiscal" + S + r"(?=year))?(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
     ("duration", _compile(
+        _DURATION_OPENING + r"(?:"
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
         r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|better" + S + r"part" + S + r"of" + S + r"the)"
         r"|the|another|an?" + S + r"(?:additional|further|extra|full|whole|mere|total" + S + r"of)|each" + S + r"of" + S + r"the" + S + r"(?:past|last|next)"
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
-        r"(?:(?P<qual>full|more|additional|straight|consecutive|long|whole|extra|further|trading|working|business|calendar|successive|solid|short|odd|mere)" + HY + r")?"
+        r"(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")" + HY + r")?"
         r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
-        r"|(?<![\w])(?P<lunit>week|day|month|year|hour|decade|night|season|century|minute)-?long(?![\w])")),
+        r"|(?<![\w])(?P<lunit>" + "|".join(_LONG_UNITS) + r")-?long(?![\w])" + r")")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),
     ("set", _compile(
@@ -196,14 +244,6 @@ RULES: list[tuple[str, re.Pattern]] = [
 # word regex), then tries each rule only at the word starts from which one of its matches
 # could reach the trigger words it needs.  Words are looked up in lower case, whole words
 # only ("quarters" is not "quarter"); runs of digits have kinds of their own (`digit_kinds`).
-
-
-def _first_words(phrases: Iterable[str]) -> list[str]:
-    return [re.findall(r"[a-z]+", phrase.lower())[0] for phrase in phrases]
-
-
-def _last_words(phrases: Iterable[str]) -> list[str]:
-    return [re.findall(r"[a-z]+", phrase.lower())[-1] for phrase in phrases]
 
 
 def _last_word_offset(phrases: Iterable[str]) -> int:
