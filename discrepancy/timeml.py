@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from typing import Optional, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from .documents import Document
 from .temporal.expressions import TimeExpression
@@ -17,6 +16,7 @@ from .temporal.expressions import TimeExpression
 
 def tag_text(text: str, expressions: Sequence[TimeExpression], first_tid: int = 1) -> str:
     """``text`` with TIMEX3 tags inserted; overlapping expressions after the first are skipped."""
+    from xml.sax.saxutils import escape, quoteattr  # imported here: it loads urllib, which only TimeML output needs
     pieces: list[str] = []
     cursor = 0
     tid = first_tid
@@ -40,6 +40,7 @@ def render_timeml(document: Document, expressions: Sequence[TimeExpression]) -> 
     A TimeML input keeps its own ``<DOCID>`` and ``<DCT>`` elements verbatim; other inputs
     get a DCT stating their reference date.
     """
+    from xml.sax.saxutils import escape  # imported here: it loads urllib, which only TimeML output needs
     reference = document.reference.isoformat()
     doc_id = f"<DOCID>{escape(document.path.replace(chr(92), '/').rsplit('/', 1)[-1])}</DOCID>"
     dct = (
