@@ -35,6 +35,9 @@ def documents(tmp_path_factory) -> list[dict]:
     records = []
     for path in sorted(SEEDS.glob("*.txt")):
         records.append({"id": path.name, "date": None, "text": path.read_text(encoding="utf-8")})
+    # A dated plain text, so that the dataframe has its date column without ../shared.
+    records.append({"id": "plain", "date": "2024-01-29",
+                    "text": "The freight strike began on Tuesday and was set to last six days. It stopped on Sunday."})
     silver = REPO.parent / "shared" / "corpora" / "silver"
     for path in sorted(silver.glob("*.tml"))[:24]:
         from discrepancy import read_document
