@@ -202,17 +202,7 @@ def nearest_year_for(month: int, day: int, ctx: Context, weekday: Optional[int] 
         matching = [c for c in candidates if c.weekday() == weekday]
         if matching:
             candidates = matching
-    if not candidates:
-        return None
-
-    def score(candidate: date) -> tuple[int, int]:
-        offset = (candidate - ctx.reference).days
-        penalty = 0
-        if (ctx.tense is Tense.PAST and offset > 0) or (ctx.tense is Tense.FUTURE and offset < 0):
-            penalty = _WRONG_SIDE_PENALTY_DAYS
-        return abs(offset) + penalty, offset  # ties go to the past
-
-    return min(candidates, key=score)
+    return nearest_in(candidates, ctx)
 
 
 def month_year(month: int, rel: Optional[str], ctx: Context) -> int:
@@ -403,6 +393,7 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
 
 
 def nearest_in(candidates: list[date], ctx: Context) -> Optional[date]:
+    """The candidate nearest the reference, on the side the clause's tense points to; ties go to the past."""
     if not candidates:
         return None
 
