@@ -70,7 +70,7 @@ _LENGTH_CUES = re.compile(
 )
 _PROPOSAL_BEFORE = re.compile(
     r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
-    r"|full|rival|counter-?proposal)\b[^.,;]{0,30}$",
+    r"|rival|counter-?proposal)\b[^.,;]{0,30}$",
     re.IGNORECASE,
 )
 _PROPOSAL_AFTER = re.compile(r"^[^.;]{0,25}\binstead\b", re.IGNORECASE)
@@ -103,7 +103,8 @@ _PREPOSITIONS = frozenset(
 # single window is often described by in passing.
 _FUNCTION_WORDS = frozenset(
     """
-    to of in on at by for from with and or but not no as if than then that which who whom whose
+    to of in on at by for from with and or but not no as if than then that which who whom whose what
+    it its they them this these those all some any each every more less much many several such
     be been being is are was were has have had do does did will would shall should can could may might must
     government city country port nuclear national federal state local international
     """.split()
@@ -261,7 +262,7 @@ class Extractor:
 
     def extract(self, text: str, expressions: Sequence[TimeExpression], scan_from: int = 0) -> list[Window]:
         """The windows ``text`` talks about, with their claims, in order of first mention."""
-        sentences = split_sentences(text, scan_from)
+        sentences = split_sentences(text, scan_from, keep_whole=[e.span for e in expressions])
         attributions = attribute_all(text, sentences)
         may_match = self._screen.over(text)
         ordered = sorted(expressions, key=lambda e: (e.span.start, e.span.end))
@@ -350,7 +351,8 @@ class Extractor:
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
         role = _time_role(expression, cue, has_window_word=bool(keys),
-                          new_end=bool(_NEW_END.search(text, max(0, expression.span.start - 12), expression.span.start)))
+                          new_end=bool(_NEW_END.search(text, max(0, expression.span.start - 12), expression.span.start)),
+                          close_after_cue=cue is not None and _closely_follows(text, cue, expression))
         if role is None:
             return
         cue_text = cue.phrase if cue is not None else ""
@@ -436,13 +438,13 @@ _NEW_END = re.compile(r"\b(?:to|until|till|through|into)\s+$", re.IGNORECASE)
 
 
 def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word: bool,
-               new_end: bool = False) -> Optional[str]:
+               new_end: bool = False, close_after_cue: bool = False) -> Optional[str]:
     """What a date or time says about its window: "bound", "start", "ended", "extended",
     "announced", or None when its cues do not say.
     """
     planned = cue is not None and (cue.role == "planned_end" or (cue.role == "end" and cue.not_yet))
     if expression.role is Role.BOUND or planned:
-        if cue is not None and cue.role == "end" and not cue.not_yet:
+        if cue is not None and cue.role == "end" and not cue.not_yet and close_after_cue:
             return "ended"
         if cue is not None and cue.role == "extend":
             return "extended"
@@ -459,6 +461,16 @@ def _time_role(expression: TimeExpression, cue: Optional[_Cue], has_window_word:
     if cue.role == "announce" and has_window_word and not cue.not_yet:
         return "announced"
     return None
+
+
+def _closely_follows(text: str, cue: _Cue, expression: TimeExpression) -> bool:
+    """Whether the time is the cue's own complement: "expired at midnight at the end of Saturday".
+
+    A stated end that merely shares a sentence with an end ("returned to work on Saturday,
+    after a strike called until October 3") is still a bound.
+    """
+    gap = text[cue.span.end : expression.span.start]
+    return 0 <= len(gap) <= 40 and not re.search(r"[,;:]", gap)
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)

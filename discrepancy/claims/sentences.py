@@ -8,7 +8,9 @@ paragraphs: a line break always ends a sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Sequence
 
 from ..temporal.values import Span
 
@@ -56,18 +58,31 @@ def _ends_sentence(text: str, end_of_mark: int, next_start: int) -> bool:
     return True
 
 
-def split_sentences(text: str, start: int = 0) -> list[Span]:
-    """Spans of the sentences in ``text[start:]``, trimmed of surrounding white space."""
+def split_sentences(text: str, start: int = 0, keep_whole: Sequence[Span] = ()) -> list[Span]:
+    """Spans of the sentences in ``text[start:]``, trimmed of surrounding white space.
+
+    ``keep_whole`` are spans no full stop inside may end a sentence at, such as the time
+    expressions of the text: "8 p.m. Eastern time on Friday" is one phrase, though "p.m."
+    before a capital would otherwise end a sentence.
+    """
     spans: list[Span] = []
     sentence_start = start
+    protected = sorted((span.start, span.end) for span in keep_whole)
+    protected_starts = [first for first, _ in protected]
     for match in _CANDIDATE_END.finditer(text, start):
         mark = match.group(0)
-        if mark.strip("\r\n") and not _ends_sentence(text, match.start() + 1, match.end()):
+        if mark.strip("\r\n") and (_inside(protected, protected_starts, match.start())
+                                    or not _ends_sentence(text, match.start() + 1, match.end())):
             continue
         _append_trimmed(spans, text, sentence_start, match.end())
         sentence_start = match.end()
     _append_trimmed(spans, text, sentence_start, len(text))
     return spans
+
+
+def _inside(protected: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and protected[index][0] <= position < protected[index][1] - 1
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
