@@ -404,6 +404,12 @@ class Extractor:
         previous_words = _WORD.findall(before)[-2:]
         if any(word.lower() in _NOT_A_LENGTH_BEFORE for word in previous_words):
             return False
+        if previous_words and previous_words[-1].lower() == "of":
+            # "a maturity of 35 years": the length of the noun before "of", unless that
+            # noun is the window itself ("a truce of 36 hours").
+            of_at = before.lower().rfind("of")
+            owner = expression.span.start - len(before) + of_at
+            return any(0 <= owner - span.end <= 2 for span, _ in keys)
         near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
         return bool(near)
 
@@ -487,18 +493,25 @@ _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|their|this|that)\b", re.IGNORECA
 def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cue: Optional[_Cue], recent: bool) -> bool:
     """Whether a time in a sentence that names no window belongs to the one discussed before.
 
-    A window's own end words ("strikes resumed") and extensions reach across the text; a
-    bound the tagger saw stated reaches only from the sentence right after the window was
-    named, and only when that sentence refers back to it ("agreed to hold its strikes until
-    February 1", "It was due to remain in force until October 3"; not "the bill funds the
-    government until February 15"); starts ("the Commons would
-    sit from 11:30 a.m.") and bare verbs ("banks began accepting payments on Monday") do
-    not reach at all.
+    A window's own end words ("strikes resumed") and extensions reach across the text.
+    From the sentence right after the window was named, a sentence whose subject refers
+    back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3")
+    gives it its bounds and ends, and a stated bound also reaches through a possessive
+    ("agreed to hold its strikes until February 1"); not "the bill funds the government
+    until February 15", nor starts and bare verbs of other subjects ("banks began accepting
+    payments on Monday").
     """
     if cue is not None and (cue.specific or cue.role == "extend"):
         return True
-    refers_back = bool(_BACK_REFERENCE.search(text, sentence_start, expression.span.start))
-    return recent and expression.role is Role.BOUND and refers_back
+    if not recent:
+        return False
+    if expression.role is Role.BOUND and _BACK_REFERENCE.search(text, sentence_start, expression.span.start):
+        return True
+    subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
+    return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
+
+
+_BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 
 
 _COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
