@@ -36,7 +36,7 @@ def run(arguments: argparse.Namespace) -> int:
     try:
         checker = api.checker_for(arguments.rules, builtin=not arguments.no_builtin)
     except RuleErrors as errors:
-        print(errors.render() if hasattr(errors, "render") else str(errors), file=sys.stderr)
+        print(errors.render(), file=sys.stderr)
         return EXIT_USAGE
     except DiscrepancyError as error:
         print(f"discrepancy: {error}", file=sys.stderr)
