@@ -330,6 +330,8 @@ def timex_values(
 ) -> st.SearchStrategy[str]:
     """Canonical TIMEX3 values of anchored instants: ``format_instant`` writes exactly these."""
 
+    # Written out independently of `timex.format_instant` on purpose: a strategy whose
+    # values came from the code under test could never catch that code's mistakes.
     def value(grain: Grain, day: date, clock: time, part: str, season: str) -> str:
         ymd = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
         if grain is Grain.SECOND:
