@@ -290,15 +290,16 @@ class Extractor:
                 for expression in in_sentence:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
-                    target = self._target(text, expression, cues, keys, current, latest_of_kind)
-                    self._assign(text, expression, cues, keys, target, said_by, said_at, builder, recent, sentence)
+                    cue = _claiming_cue(text, expression.span, cues)
+                    target = self._target(expression, cue, keys, current, latest_of_kind)
+                    self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence)
             if keys:
                 current, last_mentioned = keys[-1][1], index
                 for position, (_span, key) in enumerate(keys):
                     latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
 
-    def _target(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
+    def _target(self, expression: TimeExpression, cue: Optional[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], current,
                 latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]]):
         """The window a time belongs to: a window word in its sentence, else the one discussed.
@@ -307,7 +308,6 @@ class Extractor:
         that kind, even when a window of another kind is named nearer ("under the
         agreement reached on Saturday, it stopped at 6 p.m.").
         """
-        cue = _claiming_cue(text, expression.span, cues)
         kinds = cue.kinds if cue is not None else frozenset()
         if kinds:
             same_kind = [(span, key) for span, key in keys if key[0] in kinds]
@@ -326,7 +326,7 @@ class Extractor:
                     return expression.instant
         return None
 
-    def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue],
+    def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue], cue: Optional[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], target, said_by, said_at,
                 builder: "_WindowBuilder", recent: bool, sentence: Span) -> None:
         """Make ``expression`` a claim of the ``target`` window, if its cues say what it is."""
@@ -344,7 +344,6 @@ class Extractor:
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
-        cue = _claiming_cue(text, expression.span, cues)
         if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
