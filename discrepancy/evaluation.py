@@ -2,7 +2,9 @@
 
 An expected finding is ``{"kind", "claimed": ISO duration, "effective": [ISO min, ISO max]}``.
 A reported finding matches one when the kinds agree, the claimed lengths agree within
-``max(1 hour, 2 %)``, and the effective ranges overlap with one hour of slack.  Matching is
+``max(1 hour, 2 %)`` (a reported claim may be a range ``MIN..MAX`` where the text is vague,
+and then the expected length must lie in it), and the effective ranges overlap with one
+hour of slack.  Matching is
 one-to-one and greedy in the order the expected findings are listed, which is how the
 development scenarios are scored; precision and recall follow from the matched pairs.
 """
@@ -30,28 +32,36 @@ class Comparable:
     """A finding reduced to what matching looks at."""
 
     kind: str
-    claimed: Optional[timedelta]
+    claimed: Optional[tuple[timedelta, timedelta]]
     effective: Optional[tuple[timedelta, timedelta]]
 
     @classmethod
     def from_expected(cls, record: Mapping[str, Any]) -> "Comparable":
         low, high = record["effective"]
-        return cls(record["kind"], nominal(record["claimed"]), (nominal(low), nominal(high)))
+        claimed = nominal(record["claimed"])
+        return cls(record["kind"], (claimed, claimed), (nominal(low), nominal(high)))
 
     @classmethod
     def from_reported(cls, record: Mapping[str, Any]) -> "Comparable":
-        """From a finding's JSON form (``Finding.to_json()``)."""
+        """From a finding's JSON form (``Finding.to_json()``); a claimed ``MIN..MAX`` is a range."""
         claimed = record.get("claimed")
         effective = record.get("effective")
         span = (nominal(effective["min"]), nominal(effective["max"])) if effective else None
-        return cls(record["kind"], nominal(claimed.split("..")[0]) if claimed else None, span)
+        claimed_range = None
+        if claimed:
+            low, _, high = claimed.partition("..")
+            claimed_range = (nominal(low), nominal(high) if high else nominal(low))
+        return cls(record["kind"], claimed_range, span)
 
 
 def matches(expected: Comparable, reported: Comparable) -> bool:
+    """Kinds agree, the claimed length lies in the reported claim (a range where the text is
+    vague) within ``max(1 hour, 2 %)``, and the effective ranges overlap with an hour of slack."""
     if expected.kind != reported.kind or reported.claimed is None or reported.effective is None:
         return False
-    tolerance = max(SLACK, expected.claimed * CLAIMED_TOLERANCE)
-    if abs(expected.claimed - reported.claimed) > tolerance:
+    wanted = expected.claimed[0]
+    tolerance = max(SLACK, wanted * CLAIMED_TOLERANCE)
+    if not reported.claimed[0] - tolerance <= wanted <= reported.claimed[1] + tolerance:
         return False
     (low, high), (their_low, their_high) = expected.effective, reported.effective
     return their_low - SLACK <= high and low - SLACK <= their_high

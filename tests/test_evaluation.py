@@ -43,3 +43,8 @@ def test_matching_is_one_to_one():
 def test_controls_score_perfectly_only_with_no_findings():
     assert precision_recall([score([], [])]) == (1.0, 1.0)
     assert precision_recall([score([], [reported()])]) == (0.0, 1.0)
+
+
+def test_a_reported_claim_range_matches_an_expected_length_inside_it():
+    assert score([expected(claimed="P5D")], [reported(claimed="P4D..P5D")]).exact
+    assert not score([expected(claimed="P7D")], [reported(claimed="P4D..P5D")]).exact

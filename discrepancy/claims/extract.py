@@ -284,13 +284,13 @@ class Extractor:
             # Before any window is named, a time has no window to belong to (no target).
             if in_sentence and (keys or current is not None):
                 cues = self._cues(text, sentence, may_match)
-                said_at = self._statement_time(text, in_sentence, cues)
+                said_at = self._statement_time(text, in_sentence, cues, sentence.start)
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
                 for expression in in_sentence:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
-                    cue = _claiming_cue(text, expression.span, cues)
+                    cue = _claiming_cue(text, expression.span, cues, sentence.start)
                     target = self._target(expression, cue, keys, current, latest_of_kind)
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence)
             if keys:
@@ -318,10 +318,11 @@ class Extractor:
                 return max(earlier)[1]
         return _nearest_key(keys, expression.span) if keys else current
 
-    def _statement_time(self, text: str, expressions: Sequence[TimeExpression], cues: Sequence[_Cue]) -> Optional[Instant]:
+    def _statement_time(self, text: str, expressions: Sequence[TimeExpression], cues: Sequence[_Cue],
+                        sentence_start: int) -> Optional[Instant]:
         for expression in expressions:
             if expression.type in (TimexType.DATE, TimexType.TIME) and expression.instant is not None:
-                cue = _claiming_cue(text, expression.span, cues)
+                cue = _claiming_cue(text, expression.span, cues, sentence_start)
                 if cue is not None and cue.role == "announce":
                     return expression.instant
         return None
@@ -339,7 +340,8 @@ class Extractor:
             elapsed = _elapsed_end(text, expression, cues, common)
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
-            elif keys and self._is_window_length(text, expression, keys):
+            elif keys and expression.duration.max is not None and self._is_window_length(text, expression, keys):
+                # An open-ended length ("held for more than a week") states no length to compare.
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
@@ -357,7 +359,8 @@ class Extractor:
         cue_text = cue.phrase if cue is not None else ""
         stated_end = expression.bound.end if expression.bound is not None else expression.instant
         if role == "bound":
-            if expression.bound is not None and expression.bound.cue_span.end <= expression.span.start:
+            if (expression.bound is not None and expression.bound.cue_span.end <= expression.span.start
+                    and expression.bound.cue.lower() not in ("and", "-", "\u2013")):
                 # The bound's evidence is the whole phrase: "until February 1", not "February 1".
                 span = expression.bound.cue_span.cover(expression.span)
                 common = dict(common, span=span, text=span.text_of(text))
@@ -474,8 +477,10 @@ def _closely_follows(text: str, cue: _Cue, expression: TimeExpression) -> bool:
     A stated end that merely shares a sentence with an end ("returned to work on Saturday,
     after a strike called until October 3") is still a bound.
     """
+    if cue.span.end > expression.span.start:
+        return False
     gap = text[cue.span.end : expression.span.start]
-    return 0 <= len(gap) <= 40 and not re.search(r"[,;:]", gap)
+    return len(gap) <= 40 and not re.search(r"[,;:]", gap)
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
@@ -535,21 +540,27 @@ def _clause_start(text: str, sentence_start: int, position: int) -> int:
     return cut + 1 if cut >= 0 else sentence_start
 
 
-def _claiming_cue(text: str, span: Span, cues: Sequence[_Cue]) -> Optional[_Cue]:
+def _claiming_cue(text: str, span: Span, cues: Sequence[_Cue], sentence_start: int) -> Optional[_Cue]:
     """The cue nearest before ``span`` within reach, else the nearest after it in its clause.
 
     English states the event before its time ("expired at midnight", "took effect at 8
     a.m."); a cue after the time only claims it when nothing before does and no clause
     boundary lies between ("On Monday the United States lifted the ban", but not "shelling
-    was reported on Wednesday, but the truce held and expired").
+    was reported on Wednesday, but the truce held and expired").  A comma is a boundary
+    unless the time opens the sentence ("On Monday, the ban was lifted").
     """
     before = [cue for cue in cues if cue.span.end <= span.start and span.start - cue.span.end <= CUE_REACH]
     if before:
         return max(before, key=lambda cue: cue.span.end)
+    opens_sentence = bool(_SENTENCE_OPENING.fullmatch(text, sentence_start, span.start))
     after = [cue for cue in cues if cue.span.start >= span.end
              and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH
-             and not _CLAUSE_BREAK.search(text, span.end, cue.span.start)]
+             and not _CLAUSE_BREAK.search(text, span.end, cue.span.start)
+             and (opens_sentence or "," not in text[span.end : cue.span.start])]
     return min(after, key=lambda cue: cue.span.start) if after else None
+
+
+_SENTENCE_OPENING = re.compile(r"\W*(?:(?:on|in|at|by|late|early|since|from|until|as\s+of)\s+)?", re.IGNORECASE)
 
 
 # Between a time and a later verb, these end the time's clause.
