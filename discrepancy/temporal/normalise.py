@@ -12,10 +12,11 @@ through `timex.parse_timex`, then narrowed or widened for what TIMEX3 cannot say
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
-from typing import Optional
+from typing import Callable, Optional, Union
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -58,17 +59,25 @@ class Meaning:
     end: Optional[int] = None  # likewise a narrower end ("two days" of "two days after the attack")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Context:
-    """What resolution needs besides the piece: reference day, zone, clause tense, anchor."""
+    """What resolution needs besides the piece: reference day, zone, clause tense, anchor.
+
+    ``clause_tense`` is the tense or a function that reads it: reading a clause's tense
+    costs more than most resolutions, and many pieces ("48-hour", "2026-02-01") never ask.
+    """
 
     reference: date
     zone: tzinfo
-    tense: Tense = Tense.UNMARKED
+    clause_tense: Union[Tense, Callable[[], Tense]] = Tense.UNMARKED
     anchor: Optional[Instant] = None
     text: str = ""
     topic: Optional[Instant] = None  # the first quarter the text named: the period a report is about
     anchor_end: int = 0  # where the anchor's phrase ends in the text
+
+    @functools.cached_property
+    def tense(self) -> Tense:
+        return self.clause_tense() if callable(self.clause_tense) else self.clause_tense
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d]{0,2}\s")

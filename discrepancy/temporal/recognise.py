@@ -16,6 +16,7 @@ Output is deterministic and sorted by span.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, tzinfo
@@ -483,7 +484,7 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
     anchor = topic = None
     anchor_end = 0
     for piece in pieces:
-        tense = Tense.UNMARKED if piece.kind in _TENSELESS else _tense(text, piece)
+        tense = Tense.UNMARKED if piece.kind in _TENSELESS else functools.partial(_tense, text, piece)
         context = Context(reference_day, zone, tense, anchor, text, topic, anchor_end)
         meaning = resolve(piece, context)
         if meaning is None:
