@@ -14,6 +14,7 @@ sentence or clause punctuation) and never across a full stop.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 from .lexicon import NOT_PAST_EDS, STRONG_FUTURE, STRONG_PAST, WEAK_FUTURE, WEAK_PAST
@@ -39,8 +40,12 @@ def _is_past_form(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_EDS
 
 
+@functools.lru_cache(maxsize=8192)
 def _strength(word: str) -> tuple[int, "Tense | None"]:
-    """(2, tense) for a strong marker, (1, tense) for a weak one, (0, None) otherwise."""
+    """(2, tense) for a strong marker, (1, tense) for a weak one, (0, None) otherwise.
+
+    Cached: every clause is read word by word for each time in it, and news repeats its words.
+    """
     if word in STRONG_FUTURE:
         return 2, Tense.FUTURE
     if word in STRONG_PAST or _is_past_form(word):
