@@ -340,8 +340,14 @@ class Extractor:
             elapsed = _elapsed_end(text, expression, cues, common)
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
-            elif keys and expression.duration.max is not None and self._is_window_length(text, expression, keys):
-                # An open-ended length ("held for more than a week") states no length to compare.
+            elif expression.duration.max is None:
+                pass  # an open-ended length ("held for more than a week") states no length to compare
+            elif keys and self._is_window_length(text, expression, keys):
+                builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
+            elif not keys and recent and _CARRIED_LENGTH.search(text, max(sentence.start, expression.span.start - 30),
+                                                                  expression.span.start):
+                # "Rebel commanders said they had agreed to only 48 hours": the length of the
+                # window named in the sentence before.
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
@@ -516,6 +522,15 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
 
 
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
+
+
+# A length that a sentence after the window's gives it without naming it again: only an
+# agreement to a length ("they had agreed to only 48 hours"), since bare "for three weeks"
+# in the next sentence is as often the length of something else.
+_CARRIED_LENGTH = re.compile(
+    r"\b(?:agreed|consented|committed)\s+to\s+(?:(?:only|just|about|some|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
