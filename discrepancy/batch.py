@@ -30,7 +30,6 @@ import multiprocessing
 import os
 import pickle
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, Sequence, Union
 
 import attrs

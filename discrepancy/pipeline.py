@@ -6,6 +6,7 @@ extractor built from that rule set's window vocabulary, so a batch compiles both
 
 from __future__ import annotations
 
+import os
 from typing import Iterable, Optional, Sequence, Union
 
 import attrs

@@ -6,7 +6,6 @@ import argparse
 import io
 from datetime import date
 
-import pytest
 
 from discrepancy.cli import rules_cmd
 from discrepancy.rules import load_rules, run_examples

@@ -6,7 +6,7 @@ that must hold for every value.  Regression tests are named after what they guar
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from ..documents import parse_date
 from ..errors import DiscrepancyError, DocumentError
-from ..temporal.timex import TimexPattern, parse_timex
+from ..temporal.timex import parse_timex
 from ..temporal.values import DurationRange, Grain, Instant, Span
 from .model import EndBound, Observation, ObservationKind, StatedDuration, StatedStart, Window
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 import attrs
 
@@ -24,7 +24,7 @@ from .functions import FunctionRegistry
 from ..documents import supported_reference
 from .grammar import KEYWORDS
 from .ruleset import WindowSpec
-from .types import CLAIM_VALUE, FIELDS, WINDOW_CLAIMS, Type, accepts, value_type
+from .types import FIELDS, WINDOW_CLAIMS, Type, accepts, value_type
 
 _LENGTHS = (Type.DURATION, Type.ELAPSED)
 _ROLE_ATTRIBUTES = {"called": "called", "started by": "started_by", "ended by": "ended_by",

@@ -27,7 +27,7 @@ from . import lexicon as lx
 from .expressions import TimexType
 from .numbers import parse_amount, parse_ordinal
 from .tense import Tense
-from .timex import TimexPattern, format_instant, parse_timex, part_of_day
+from .timex import format_instant, parse_timex, part_of_day
 from .values import Duration, DurationRange, Grain, Instant, localize, start_of_day
 
 
