@@ -11,7 +11,11 @@ restated claims would multiply findings without adding any.  Consolidation keeps
 * bounds: claims of overlapping moments collapse to the narrowest ("midnight on Saturday"
   and "at the end of Saturday, January 7" are one bound); a bound vaguer than a day ("due
   to lapse this week") is too loose to count days to and is left out;
-* observations: the first observed end (a window ends once), and the latest extension.
+* observations: the first observed end (a window ends once), and the latest extension;
+* a window with a length told after the fact ("had lasted 76 days") and no stated end
+  bound: its observed end is where its lengths are measured to, so it serves as their
+  end bound.  The text tells the window as completed, not as a plan an observed end
+  broke; when its lengths disagree with the dates, the statements disagree.
 
 Claims that really disagree stay apart, so rules still see contradictions between them.
 """
@@ -33,13 +37,28 @@ def consolidate(window: Window) -> Window:
     observations = window.observations
     if len(starts) == 1:
         observations = _after_start(observations, starts[0].value)
+    bounds = _narrowest_per_moment([claim for claim in window.bounds if claim.value.grain.rank <= Grain.DAY.rank])
+    observations = _decisive_observations(observations)
+    if any(claim.reported for claim in window.durations) and not bounds:
+        bounds, observations = _reported_end_as_bound(observations)
     return attrs.evolve(
         window,
         durations=_distinct_durations(window.durations),
         starts=starts,
-        bounds=_narrowest_per_moment([claim for claim in window.bounds if claim.value.grain.rank <= Grain.DAY.rank]),
-        observations=_decisive_observations(observations),
+        bounds=bounds,
+        observations=observations,
     )
+
+
+def _reported_end_as_bound(observations: Sequence[Observation]) -> tuple[tuple[EndBound, ...], tuple[Observation, ...]]:
+    """The observed end (not an extension, not one stated as time since the start) as a bound."""
+    ends = [o for o in observations if o.kind is ObservationKind.ENDED and o.elapsed is None]
+    if not ends:
+        return (), tuple(observations)
+    end = ends[0]
+    bound = EndBound(text=end.text, span=end.span, value=end.value, cue=end.event,
+                     said_by=end.said_by, said_at=end.said_at)
+    return (bound,), tuple(o for o in observations if o is not end)
 
 
 def _after_start(observations: Sequence[Observation], start: Instant) -> tuple[Observation, ...]:

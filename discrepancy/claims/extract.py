@@ -343,7 +343,8 @@ class Extractor:
             elif expression.duration.max is None:
                 pass  # an open-ended length ("held for more than a week") states no length to compare
             elif keys and self._is_window_length(text, expression, keys):
-                builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
+                builder.add(target, "durations", StatedDuration(
+                    value=expression.duration, reported=_is_reported_length(text, expression, sentence), **common))
             elif not keys and recent and _CARRIED_LENGTH.search(text, max(sentence.start, expression.span.start - 30),
                                                                   expression.span.start):
                 # "Rebel commanders said they had agreed to only 48 hours": the length of the
@@ -531,6 +532,30 @@ _CARRIED_LENGTH = re.compile(
     r"\b(?:agreed|consented|committed)\s+to\s+(?:(?:only|just|about|some|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# Words before a length that tell it after the fact: "had lasted 76 days", "has been in
+# force for 40 days".  A plan ("was set to last", "would last") is not a report, and
+# "lasted" reports only with no modal before it.  "The end of a 73-day lockdown" is not
+# enough alone: "ended their five-day strike two days early" names the plan.
+_REPORTED_LENGTH = re.compile(
+    r"(?:\b(?:had|has|have)\s+(?:now\s+|already\s+)?(?:lasted|run|gone\s+on|been\s+in\s+(?:force|place|effect))"
+    r"|\blasted)(?:\s+for)?(?:\s+(?:some|about|nearly|almost|more\s+than))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_reported_length(text: str, expression: TimeExpression, sentence: Span) -> bool:
+    """Whether a window's length is told as it turned out rather than as planned."""
+    clause_start = max(sentence.start, _clause_start(text, sentence.start, expression.span.start))
+    before = text[max(clause_start, expression.span.start - 40) : expression.span.start]
+    match = _REPORTED_LENGTH.search(before)
+    if match is None:
+        return False
+    return not _MODAL_BEFORE.search(before[: match.start()])
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|shall|set|due|expected|planned|meant|supposed)\b", re.I)
 
 
 _COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)

@@ -43,11 +43,17 @@ class Mention:
 
 @attrs.frozen(kw_only=True)
 class StatedDuration:
-    """A stated length of the window: "a one-week pause", "for six months"."""
+    """A stated length of the window: "a one-week pause", "for six months".
+
+    ``reported`` marks a length told after the fact ("the lockdown had lasted 76 days",
+    "the end of a 73-day lockdown"): it describes the window as it turned out, not a plan,
+    so its end is the window's reported end rather than a deadline it was held to.
+    """
 
     text: str
     span: Span
     value: DurationRange
+    reported: bool = False
     said_by: Optional[str] = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     said_at: Optional[Instant] = attrs.field(default=None, validator=_OPTIONAL_INSTANT)
 

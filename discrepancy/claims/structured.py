@@ -163,7 +163,10 @@ class _Reader:
             raise self.fail(f"{where}.value", str(error)) from None
         if not isinstance(parsed, DurationRange):
             raise self.fail(f"{where}.value", "an ISO 8601 duration such as 'P7D' is required")
-        return StatedDuration(value=parsed, **common)
+        reported = data.get("reported", False)
+        if not isinstance(reported, bool):
+            raise self.fail(f"{where}.reported", "true or false is required")
+        return StatedDuration(value=parsed, reported=reported, **common)
 
     def bound(self, data: Any, where: str, zone: ZoneInfo, source: str) -> EndBound:
         common = self.common(data, where, source)
