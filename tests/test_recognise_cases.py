@@ -67,6 +67,8 @@ def _check(expression, expected: dict) -> None:
         assert expression.bound.end.earliest.isoformat() == expected["end_earliest"]
     if "end_latest" in expected:
         assert expression.bound.end.latest.isoformat() == expected["end_latest"]
+    if "end_grain" in expected:
+        assert expression.bound.end.grain.value == expected["end_grain"]
 
 
 @pytest.mark.parametrize("case", list(_load_cases()))

@@ -24,8 +24,6 @@ EXAMPLES = REPO / "seeds" / "examples"
 KNOWN_GAPS = {
     "b09_gaza_extension_broken_2014": "the observed end is stated as 'about seven hours before' the bound; "
                                       "offsets from another time are not resolved",
-    "b18_baltimore_channel_reopens": "the closure is never named as a window ('blocking the channel'); "
-                                     "the target 'by the end of May' has no window word to bind to",
 }
 
 

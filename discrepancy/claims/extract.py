@@ -238,10 +238,20 @@ class Extractor:
         return kept
 
     def _cues(self, text: str, sentence: Span,
-              may_match: Optional[Callable[[Pattern[str], Span], bool]] = None) -> list[_Cue]:
+              may_match: Optional[Callable[[Pattern[str], Span], bool]] = None,
+              named_kinds: Optional[frozenset[str]] = None, mentions: Sequence[Span] = ()) -> list[_Cue]:
+        """The cue phrases of a sentence, in text order.
+
+        A kind's own cue counts only in a text that names a window of that kind: "opened"
+        opens a grace period, not the closure a text about a port is about.  A generic end
+        that only a subject can undergo ("collapsed", "expired") counts only when its
+        subject may be the window: not "the bridge collapsed" or "his visa expired".
+        """
         cues: list[_Cue] = []
         for role, kinds, pattern in self._cue_patterns:
             if may_match is not None and not may_match(pattern, sentence):
+                continue
+            if kinds and named_kinds is not None and not kinds & named_kinds:
                 continue
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 span = Span(match.start(), match.end())
@@ -253,6 +263,8 @@ class Extractor:
                 if any(span.overlaps(cue.span) for cue in cues):
                     continue
                 phrase = " ".join(match.group(0).lower().split())
+                if not kinds and phrase in _INTRANSITIVE_ENDS and _other_subject(text, sentence, span, mentions):
+                    continue
                 clause_start = max(sentence.start, _clause_start(text, sentence.start, span.start))
                 not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
                 cues.append(_Cue(role, span, phrase, kinds, not_yet or role == "planned_end"))
@@ -271,19 +283,37 @@ class Extractor:
         current: Optional[tuple[str, Optional[str]]] = None
         last_mentioned = -2
         latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]] = {}
-        for index, (sentence, attribution) in enumerate(zip(sentences, attributions)):
-            said_by = attribution.speaker if attribution else None
+        in_sentences = []
+        sentence_mentions = []
+        for sentence in sentences:
             low = bisect.bisect_left(starts, sentence.start)
             high = bisect.bisect_left(starts, sentence.end)
             in_sentence = [e for e in ordered[low:high] if e.span.end <= sentence.end]
-            mentions = self._mentions(text, sentence, in_sentence, may_match)
-            keys = []
+            in_sentences.append(in_sentence)
+            sentence_mentions.append(self._mentions(text, sentence, in_sentence, may_match))
+        # A lead sentence often tells how a window ended before the text names it ("The
+        # channel was restored on Monday ... The bridge fell, blocking the channel"): a cue
+        # of one kind's own vocabulary reaches forward to that kind's first mention.
+        first_of_kind: dict[str, tuple[str, Optional[str]]] = {}
+        for mentions in sentence_mentions:
             for kind, span, qualifier in mentions:
+                first_of_kind.setdefault(kind, (kind, qualifier))
+        named_kinds = frozenset(first_of_kind)
+        for index, (sentence, attribution) in enumerate(zip(sentences, attributions)):
+            said_by = attribution.speaker if attribution else None
+            in_sentence = in_sentences[index]
+            keys = []
+            for kind, span, qualifier in sentence_mentions[index]:
                 key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
                 keys.append((span, key))
-            # Before any window is named, a time has no window to belong to (no target).
-            if in_sentence and (keys or current is not None):
-                cues = self._cues(text, sentence, may_match)
+            # Before any window is named, a time belongs only to a window that a cue of its
+            # own kind points ahead to.
+            if in_sentence and (keys or current is not None or named_kinds):
+                cues = self._cues(text, sentence, may_match, named_kinds, [span for span, _ in keys])
+                if not keys and current is None:
+                    cues = [cue for cue in cues if cue.specific]
+                    if not cues:
+                        continue
                 said_at = self._statement_time(text, in_sentence, cues, sentence.start)
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
@@ -291,7 +321,7 @@ class Extractor:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
                     cue = _claiming_cue(text, expression.span, cues, sentence.start)
-                    target = self._target(expression, cue, keys, current, latest_of_kind)
+                    target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence)
             if keys:
                 current, last_mentioned = keys[-1][1], index
@@ -301,7 +331,8 @@ class Extractor:
 
     def _target(self, expression: TimeExpression, cue: Optional[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], current,
-                latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]]):
+                latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]],
+                first_of_kind: dict[str, tuple[str, Optional[str]]]):
         """The window a time belongs to: a window word in its sentence, else the one discussed.
 
         A cue from one kind's own vocabulary ("the walkout stopped") points to a window of
@@ -316,6 +347,8 @@ class Extractor:
             earlier = [latest_of_kind[kind] for kind in kinds if kind in latest_of_kind]
             if earlier:
                 return max(earlier)[1]
+            if not keys and current is None:
+                return next((first_of_kind[kind] for kind in sorted(kinds) if kind in first_of_kind), None)
         return _nearest_key(keys, expression.span) if keys else current
 
     def _statement_time(self, text: str, expressions: Sequence[TimeExpression], cues: Sequence[_Cue],
@@ -405,7 +438,7 @@ class Extractor:
                 return True
         if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER:
             return False
-        if expression.text[-1:].isalpha() and "-" in expression.text and next_words:
+        if _modifies_next_noun(text, expression):
             # A hyphenated length ("11-day war") modifies the noun after it, not our window.
             return False
         if _LENGTH_CUES.search(before):
@@ -423,6 +456,12 @@ class Extractor:
         return bool(near)
 
 
+def _modifies_next_noun(text: str, expression: TimeExpression) -> bool:
+    """Whether a length is an adjective of the word after it ("11-day war", "two-week closure")."""
+    return (expression.text[-1:].isalpha() and "-" in expression.text
+            and bool(_WORD.match(text, expression.span.end + 1)) and text[expression.span.end : expression.span.end + 1] == " ")
+
+
 _ELAPSED_CUE = re.compile(r"\b(after|within)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|some)\s+)?$", re.I)
 _ELAPSED_CUE_INSIDE = re.compile(r"(after|within)\b", re.I)
 
@@ -438,6 +477,8 @@ def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], co
         before = _ELAPSED_CUE_INSIDE.match(text, expression.span.start, expression.span.end)
     if before is None:
         return None
+    if _modifies_next_noun(text, expression):
+        return None  # "reopens after two-week closure": the length of the closure, not a time since
     ending = [cue for cue in cues if cue.role == "end" and not cue.not_yet
               and 0 <= before.start() - cue.span.end <= CUE_REACH // 2]
     if not ending:
@@ -575,6 +616,34 @@ def _only_modifiers(gap: str) -> bool:
                                    for word in words)
 
 
+# Generic ends that say what happened to their subject, which must then be the window.
+_INTRANSITIVE_ENDS = frozenset({
+    "collapsed", "collapses", "broke down", "breaks down", "expired", "expires", "lapsed", "lapses", "ran out", "was over",
+})
+_SUBJECT_REFERS_BACK = frozenset("it they this that which who these those".split())
+_BEFORE_VERB = re.compile(r"([A-Za-z][A-Za-z'\u2019-]*)((?:\s+(?:had|has|have|quickly|soon|later|then|finally|already"
+                          r"|\w+ly))*)\s+$")
+
+
+def _other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]) -> bool:
+    """Whether an intransitive end's subject is something other than a window.
+
+    Only when its clause up to the verb names no window and refers back to none ("The
+    bridge collapsed"), and a content word stands right before the verb; "a truce between
+    Israel and Hamas expired" keeps its cue.
+    """
+    clause_start = max(sentence.start, _clause_start(text, sentence.start, cue.start))
+    if any(clause_start <= span.start < cue.start for span in mentions):
+        return False
+    if _BACK_REFERENCE.search(text, clause_start, cue.start):
+        return False
+    match = _BEFORE_VERB.search(text, max(clause_start, cue.start - 60), cue.start)
+    if match is None:
+        return False  # a comma or quote before the verb: the subject is out of sight
+    lowered = match.group(1).lower()
+    return not (lowered in _SUBJECT_REFERS_BACK or lowered in _FUNCTION_WORDS or lowered in _PREPOSITIONS)
+
+
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
     cut = max(text.rfind(mark, sentence_start, position) for mark in (",", ";", ":", "\u2014"))
     return cut + 1 if cut >= 0 else sentence_start
@@ -587,7 +656,8 @@ def _claiming_cue(text: str, span: Span, cues: Sequence[_Cue], sentence_start: i
     a.m."); a cue after the time only claims it when nothing before does and no clause
     boundary lies between ("On Monday the United States lifted the ban", but not "shelling
     was reported on Wednesday, but the truce held and expired").  A comma is a boundary
-    unless the time opens the sentence ("On Monday, the ban was lifted").
+    unless the time opens the sentence ("On Monday, the ban was lifted") or a participle
+    clause follows it ("fell on March 26, blocking the channel").
     """
     before = [cue for cue in cues if cue.span.end <= span.start and span.start - cue.span.end <= CUE_REACH]
     if before:
@@ -596,9 +666,22 @@ def _claiming_cue(text: str, span: Span, cues: Sequence[_Cue], sentence_start: i
     after = [cue for cue in cues if cue.span.start >= span.end
              and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH
              and not _CLAUSE_BREAK.search(text, span.end, cue.span.start)
-             and (opens_sentence or "," not in text[span.end : cue.span.start])]
+             and (opens_sentence or "," not in text[span.end : cue.span.start]
+                  or _participle_clause(text, span.end, cue))]
     return min(after, key=lambda cue: cue.span.start) if after else None
 
+
+# ", killing six workers and blocking": a participle clause after the time tells what the
+# same event did, so its verb claims the time across the comma.
+_PARTICIPLE_AFTER_COMMA = re.compile(r"\s*,\s*(?:[a-z]+ing\b[^,;:.\u2014]*)?", re.IGNORECASE)
+
+
+def _participle_clause(text: str, time_end: int, cue: _Cue) -> bool:
+    """Whether the cue sits in a participle clause right after the time's comma."""
+    gap = _PARTICIPLE_AFTER_COMMA.fullmatch(text, time_end, cue.span.start)
+    if gap is None:
+        return False
+    return gap.group(0).rstrip(" ,") != "" or cue.phrase.split()[0].endswith("ing")
 
 _SENTENCE_OPENING = re.compile(r"\W*(?:(?:on|in|at|by|late|early|since|from|until|as\s+of)\s+)?", re.IGNORECASE)
 
@@ -693,16 +776,21 @@ class _WindowBuilder:
 
     def mention(self, kind: str, qualifier: Optional[str], mention: Mention) -> tuple[str, Optional[str]]:
         key = (kind, qualifier)
+        self._known(key)
+        self._mentions[key].append(mention)
+        return key
+
+    def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:
+        # A claim may come before its window's first mention (a lead sentence's end).
+        self._known(key)
+        self._claims[key][field].append(claim)
+
+    def _known(self, key: tuple[str, Optional[str]]) -> None:
         if key not in self._mentions:
             self._order.append(key)
             self._mentions[key] = []
             self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": [],
                                  "elapsed_ends": []}
-        self._mentions[key].append(mention)
-        return key
-
-    def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:
-        self._claims[key][field].append(claim)
 
     def windows(self) -> list[Window]:
         groups = self._merged_groups()

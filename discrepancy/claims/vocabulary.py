@@ -75,6 +75,8 @@ GENERIC_CUES = GenericCues(
     not_yet=(
         "will", "would", "due to", "set to", "expected to", "scheduled to", "plans to", "planned to",
         "is to", "are to", "was to", "were to", "threatened to", "could", "may", "might", "if",
+        "target of", "aim of", "goal of", "aims to", "aimed to", "hopes to", "hoped to", "intends to", "intended to",
+        "promised to", "pledged to", "vowed to", "expects to",
     ),
 )
 

@@ -23,7 +23,7 @@ import attrs
 from .expressions import Bound, Role, TimeExpression, TimexType
 from .lexicon import BOUND_CUES, START_CUES
 from .patterns import S, words
-from .values import Instant, Span
+from .values import Grain, Instant, Span
 
 _PREPOSITION = r"(?:" + S + r"(?:on|at|in|the|of))?(?:" + S + r"(?:on|at|the))?"
 _BOUND_BEFORE = re.compile(
@@ -46,11 +46,16 @@ def _names_an_end(text: str, expression: TimeExpression) -> bool:
 
 
 def bound_end(instant: Instant, inclusive: Optional[bool]) -> Instant:
-    """When a window bounded by ``instant`` stops, honest about an open ``inclusive``."""
+    """When a window bounded by ``instant`` stops, honest about an open ``inclusive``.
+
+    A closed end of a month, a season or a year ("by the end of May", "through 2025") is
+    one midnight, known to the day: its grain is the day's, not the period's.
+    """
+    grain = min(instant.grain, Grain.DAY) if inclusive is not None else instant.grain
     if inclusive is True:
-        return Instant(instant.latest, instant.latest, instant.grain)
+        return Instant(instant.latest, instant.latest, grain)
     if inclusive is False:
-        return Instant(instant.earliest, instant.earliest, instant.grain)
+        return Instant(instant.earliest, instant.earliest, grain)
     return instant
 
 
