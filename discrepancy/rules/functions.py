@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from datetime import timedelta
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import attrs
@@ -194,6 +195,30 @@ def longest(value):
     """The longest length a length may be, as an exact length (missing when unlimited)."""
     _, high = lengths.reported(value)
     return None if high == lengths.FOREVER else ElapsedRange.exact(high)
+
+
+_HALF_DAY = timedelta(hours=12)
+
+
+@_builtin("length", returns="elapsed")
+def slack(value):
+    """How far a real length may stray from a stated or counted one before it is news.
+
+    Half a day for a length stated or counted in days or coarser units, which day-level
+    counting and rounding already blur.  For one stated in hours or measured to the clock,
+    a tenth of it, at least an hour (a night when clocks change) and at most half a day:
+    a 24-hour truce broken after 17 hours is news; a "two-day" truce of 36 hours is not.
+    """
+    if isinstance(value, lengths.DayCount):
+        return ElapsedRange.exact(_HALF_DAY)
+    if isinstance(value, DurationRange):
+        stated = value.min
+        if stated.years or stated.months or stated.weeks or stated.days:
+            return ElapsedRange.exact(_HALF_DAY)
+    low, _ = lengths.bounds(value)
+    if low == lengths.FOREVER:
+        return ElapsedRange.exact(_HALF_DAY)
+    return ElapsedRange.exact(max(timedelta(hours=1), min(_HALF_DAY, low / 10)))
 
 
 @_builtin("instant", returns="instant")
