@@ -913,6 +913,13 @@ def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int)
     return Meaning(TimexType.DURATION, duration_value(unit, amount), duration=DurationRange.exact(length), mod=mod, start=start)
 
 
+# "current" says "now" only as an adjective before a noun it dates ("his current wife",
+# "current market conditions"); "current account", "electric current flows" do not.
+_CURRENT_NOUN_AFTER = re.compile(
+    r"\s{1,3}(?!(?:accounts?|affairs|of|in|on|at|to|from|for|with|by|and|or|but|is|was|are|were|has|had|have|"
+    r"that|which|who|carried|swept|flows?|flowed|runs?|ran)(?![\w-]))[a-z0-9]")
+
+
 def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     word = re.sub(r"\s+", " ", piece.group("ref").lower())
     value = lx.REFERENCE_WORDS[word]
@@ -921,9 +928,8 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = piece.start + len(ctx.text[piece.start:piece.end]) - 3  # TimeML tags "now"
     if word in ("in the past", "in the future"):
         start = piece.start + 3
-    if word == "current" and re.match(r"\s{1,3}(?:account|affairs|events|price|prices|rate|level|levels|flow|of|and|year)\b", ctx.text[piece.end:piece.end + 12]):
-        if not re.match(r"\s{1,3}year\b", ctx.text[piece.end:piece.end + 8]):
-            return None
+    if word.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, piece.end):
+        return None  # "the current flows", "a strong current.": the noun, not "now"
     return Meaning(TimexType.DATE, value, start=start)
 
 
