@@ -593,14 +593,25 @@ def _quarter_code(piece: Piece, ctx: Context) -> Meaning:
 
 
 def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
-    """ "the quarter", "the latest period": the quarter the text is about, or the last one ended."""
+    """ "the quarter", "the latest period": the quarter the text is about, or the last one ended.
+
+    "the quarter a year ago", "the corresponding period last year", "last year's quarter" are
+    that quarter a year before, one expression as TimeML writes them.
+    """
     qrel = (piece.group("qrel") or "").lower()
     unit = piece.group("unit").lower()
     stated_year = _year_of(piece.group("y"), ctx)
     anchor = _anchor_quarter(ctx)
+    yrel = (piece.group("yrel") or "").lower()
+    back = piece.group("back") is not None or yrel == "last"
+    shift = 1 if yrel == "next" else 0
+    if qrel == "corresponding" or (back and qrel in ("", "same")):
+        qrel = "comparable"  # the topic quarter a year before
+    elif back and qrel not in ("year-earlier", "year-ago", "comparable"):
+        shift = -1  # "the current quarter last year"
     if unit == "period" and not (qrel or stated_year) :
         return None
-    if (qrel in ("latest", "recent") or unit == "period") and ctx.topic is not None:
+    if (qrel in ("latest", "recent", "comparable") or unit == "period") and ctx.topic is not None:
         anchor = _current_quarter(ctx.topic.earliest.date())
     if anchor is None:
         if unit == "period" and anchor is None and qrel not in ("latest", "year-earlier", "year-ago", "comparable") and not stated_year:
@@ -611,6 +622,7 @@ def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
     year, quarter = anchor
     if qrel in ("year-earlier", "year-ago", "comparable"):
         year -= 1
+    year += shift
     if stated_year:
         year = stated_year
     return date_meaning(_quarter_value(year, quarter), ctx)
