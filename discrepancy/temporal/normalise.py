@@ -932,6 +932,9 @@ _CURRENT_NOUN_AFTER = re.compile(
     r"that|which|who|carried|swept|flows?|flowed|runs?|ran)(?![\w-]))[a-z0-9]")
 
 
+_OF_AFTER = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
+
+
 def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     word = re.sub(r"\s+", " ", piece.group("ref").lower())
     value = lx.REFERENCE_WORDS[word]
@@ -940,6 +943,8 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = piece.start + len(ctx.text[piece.start:piece.end]) - 3  # TimeML tags "now"
     if word in ("in the past", "in the future"):
         start = piece.start + 3
+    if word == "the future" and _OF_AFTER.match(ctx.text, piece.end):
+        return None  # "the future of our peoples": their prospects, not a time
     if word.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, piece.end):
         return None  # "the current flows", "a strong current.": the noun, not "now"
     return Meaning(TimexType.DATE, value, start=start)
