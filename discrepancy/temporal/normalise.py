@@ -933,6 +933,7 @@ _CURRENT_NOUN_AFTER = re.compile(
 
 
 _OF_AFTER = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s{1,3}(?:\d|(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r"|few|several|couple|many)\b)", re.IGNORECASE)
 
 
 def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -943,6 +944,8 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = piece.start + len(ctx.text[piece.start:piece.end]) - 3  # TimeML tags "now"
     if word in ("in the past", "in the future"):
         start = piece.start + 3
+    if word == "the past" and _COUNT_AFTER.match(ctx.text, piece.end):
+        return None  # "the past three summers": a count of something, not "the past" itself
     if word == "the future" and _OF_AFTER.match(ctx.text, piece.end):
         return None  # "the future of our peoples": their prospects, not a time
     if word.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, piece.end):
