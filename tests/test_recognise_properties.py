@@ -178,3 +178,35 @@ def test_a_value_at_a_grain_names_the_period_holding_the_day(day, grain):
     assert period.grain is grain
     assert period.earliest <= start_of_day(day, ZoneInfo("UTC")) < period.latest
     assert format_instant(period) == value
+
+
+_ORDINALS = ["first", "second", "third", "fourth"]
+
+
+@BUDGET
+@given(year=st.integers(1950, 2040), quarter=st.integers(1, 4),
+       phrase=st.sampled_from(["the quarter a year ago", "the quarter a year earlier",
+                               "the corresponding period last year", "the same period last year",
+                               "last year's quarter"]))
+def test_the_topic_quarter_a_year_before_is_one_expression(year, quarter, phrase):
+    text = (f"{_ORDINALS[quarter - 1].capitalize()}-quarter profit rose to $5 million from "
+            f"$4 million in {phrase}.")
+    found = find_times(text, date(year, 12, 31), "UTC")
+    assert [e.text for e in found] == [f"{_ORDINALS[quarter - 1].capitalize()}-quarter", phrase]
+    assert found[0].value == f"{year}-Q{quarter}"
+    assert found[1].value == f"{year - 1}-Q{quarter}"
+
+
+@BUDGET
+@given(reference=references,
+       noun=st.sampled_from(["wife", "system", "market conditions", "share", "position", "four flights"]),
+       determiner=st.sampled_from(["the", "his", "its", "Kellogg's", "because of"]))
+def test_current_before_a_noun_is_the_present(reference, noun, determiner):
+    found = find_times(f"He spoke of {determiner} current {noun}.", reference, "UTC")
+    assert [(e.text, e.value) for e in found] == [("current", "PRESENT_REF")]
+
+
+@BUDGET
+@given(reference=references, after=st.sampled_from([".", " of the river.", " account deficit.", " flows north.", ", he said."]))
+def test_current_as_a_noun_names_no_time(reference, after):
+    assert find_times(f"They swam against the current{after}", reference, "UTC") == []

@@ -593,14 +593,25 @@ def _quarter_code(piece: Piece, ctx: Context) -> Meaning:
 
 
 def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
-    """ "the quarter", "the latest period": the quarter the text is about, or the last one ended."""
+    """ "the quarter", "the latest period": the quarter the text is about, or the last one ended.
+
+    "the quarter a year ago", "the corresponding period last year", "last year's quarter" are
+    that quarter a year before, one expression as TimeML writes them.
+    """
     qrel = (piece.group("qrel") or "").lower()
     unit = piece.group("unit").lower()
     stated_year = _year_of(piece.group("y"), ctx)
     anchor = _anchor_quarter(ctx)
+    yrel = (piece.group("yrel") or "").lower()
+    back = piece.group("back") is not None or yrel == "last"
+    shift = 1 if yrel == "next" else 0
+    if qrel == "corresponding" or (back and qrel in ("", "same")):
+        qrel = "comparable"  # the topic quarter a year before
+    elif back and qrel not in ("year-earlier", "year-ago", "comparable"):
+        shift = -1  # "the current quarter last year"
     if unit == "period" and not (qrel or stated_year) :
         return None
-    if (qrel in ("latest", "recent") or unit == "period") and ctx.topic is not None:
+    if (qrel in ("latest", "recent", "comparable") or unit == "period") and ctx.topic is not None:
         anchor = _current_quarter(ctx.topic.earliest.date())
     if anchor is None:
         if unit == "period" and anchor is None and qrel not in ("latest", "year-earlier", "year-ago", "comparable") and not stated_year:
@@ -611,6 +622,7 @@ def _quarter_ref(piece: Piece, ctx: Context) -> Optional[Meaning]:
     year, quarter = anchor
     if qrel in ("year-earlier", "year-ago", "comparable"):
         year -= 1
+    year += shift
     if stated_year:
         year = stated_year
     return date_meaning(_quarter_value(year, quarter), ctx)
@@ -913,6 +925,17 @@ def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int)
     return Meaning(TimexType.DURATION, duration_value(unit, amount), duration=DurationRange.exact(length), mod=mod, start=start)
 
 
+# "current" says "now" only as an adjective before a noun it dates ("his current wife",
+# "current market conditions"); "current account", "electric current flows" do not.
+_CURRENT_NOUN_AFTER = re.compile(
+    r"\s{1,3}(?!(?:accounts?|affairs|of|in|on|at|to|from|for|with|by|and|or|but|is|was|are|were|has|had|have|"
+    r"that|which|who|carried|swept|flows?|flowed|runs?|ran)(?![\w-]))[a-z0-9]")
+
+
+_OF_AFTER = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s{1,3}(?:\d|(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r"|few|several|couple|many)\b)", re.IGNORECASE)
+
+
 def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     word = re.sub(r"\s+", " ", piece.group("ref").lower())
     value = lx.REFERENCE_WORDS[word]
@@ -921,9 +944,12 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = piece.start + len(ctx.text[piece.start:piece.end]) - 3  # TimeML tags "now"
     if word in ("in the past", "in the future"):
         start = piece.start + 3
-    if word == "current" and re.match(r"\s{1,3}(?:account|affairs|events|price|prices|rate|level|levels|flow|of|and|year)\b", ctx.text[piece.end:piece.end + 12]):
-        if not re.match(r"\s{1,3}year\b", ctx.text[piece.end:piece.end + 8]):
-            return None
+    if word == "the past" and _COUNT_AFTER.match(ctx.text, piece.end):
+        return None  # "the past three summers": a count of something, not "the past" itself
+    if word == "the future" and _OF_AFTER.match(ctx.text, piece.end):
+        return None  # "the future of our peoples": their prospects, not a time
+    if word.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, piece.end):
+        return None  # "the current flows", "a strong current.": the noun, not "now"
     return Meaning(TimexType.DATE, value, start=start)
 
 

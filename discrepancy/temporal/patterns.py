@@ -177,8 +177,10 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:" + S + r"of" + S + r"(?:(?:fiscal|calendar)" + S + r")?(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?!-)")),
     ("quarter_code", _compile(r"(?<![\w])(?-i:Q)(?P<q>[1-4])(?:\s{0,2}(?P<y>" + YEAR + r"))?(?![\w])")),
     ("quarter_ref", _compile(
-        r"(?<![\w])the" + S + r"(?:(?P<y>" + YEAR + r")" + S + r")?(?:(?P<qrel>latest|current|same|year-earlier|year-ago|comparable|prior|previous|recent|fiscal)" + S + r")?"
-        r"(?P<unit>quarter|period)(?![\w-])")),
+        r"(?<![\w])(?:the|(?P<yrel>last|this|next)" + S + r"year's)" + S + r"(?:(?P<y>" + YEAR + r")" + S + r")?"
+        r"(?:(?P<qrel>latest|current|same|year-earlier|year-ago|comparable|corresponding|prior|previous|recent|fiscal)" + S + r")?"
+        r"(?P<unit>quarter|period)(?![\w-])"
+        r"(?:" + S + r"(?P<back>a" + S + r"year" + S + r"(?:ago|earlier|before)|last" + S + r"year|of" + S + r"last" + S + r"year)(?![\w-]))?")),
     ("half_year", _compile(
         r"(?<![\w])the" + S + r"(?:(?P<h>first|second|last|latter)" + S + r"half|(?P<hq>first|last)" + S + r"two" + S + r"quarters)(?:" + S + r"of" + S + r"(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?![\w])")),
     ("season", _compile(
@@ -206,7 +208,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("clock", _compile(
         r"(?:(?<![\w:.,$])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s{0,2}(?P<ap>[ap]\.\s?m\.?|[ap]m(?![\w])|[AP]\.M\.?)"
         r"|(?<![\w:.,$])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:" + S + r"(?:hours|hrs|h)(?![\w]))?"
-        r"|(?<![\w])(?P<named>noon|midnight|midday)(?![\w])"
+        r"|(?<![\w])(?<!high\s)(?P<named>noon|midnight|midday)(?![\w])"  # "high noon": a showdown, not a clock
         r"|(?<![\w:.,$])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s{1,2}\(?(?-i:GMT|UTC|Zulu)(?![\w]))"
         r"|(?<![\w])(?P<oc>" + NUMBER_WORD + r"|\d{1,2})" + S + r"o'clock(?![\w])"
         r"|(?<![\w:.,$])(?P<hm>1[0-2]|0?[1-9])" + S + r"in" + S + r"the" + S + r"(?P<pm>morning|afternoon|evening|night))"
@@ -335,7 +337,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     # "next year's the 1998 year-earlier calendar fourth quarter": its ordinal within 55.
     "quarter": (near(48, "unit"), near(55, "quarter_ordinal", "short_number")),
     "quarter_code": (near(0, "q"), near(1, "short_number")),  # "Q3"
-    "quarter_ref": (near(28, "quarter", "period"),),  # "the 1998 year-earlier period"
+    "quarter_ref": (near(34, "quarter", "period"),),  # "next year's 1998 year-earlier period"
     "half_year": (near(20, "half", "quarter"),),  # "the first two quarters"
     "season": (near(10, "season"),),
     "holiday": (near(6, "holiday"),),
