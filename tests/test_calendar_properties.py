@@ -350,3 +350,9 @@ def test_new_year_in_far_zones_is_a_different_utc_day(year, zone):
     assert len(utc_days) == 2
     assert (date(year - 1, 12, 31) in utc_days) == (zone.utcoffset(datetime(year, 1, 1)) > timedelta(0))
     assert format_instant(new_year) == f"{year:04d}-01-01"
+
+
+def test_a_day_before_a_skipped_day_is_one_day():
+    """Kiritimati skipped 31 December 1994: the day before it still lists only itself."""
+    zone = ZoneInfo("Pacific/Kiritimati")
+    assert Instant.of_day(date(1994, 12, 30), zone).days() == (date(1994, 12, 30),)

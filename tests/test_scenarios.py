@@ -21,10 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = REPO.parent / "shared" / "scenarios"
 EXAMPLES = REPO / "seeds" / "examples"
 
-KNOWN_GAPS = {
-    "b09_gaza_extension_broken_2014": "the observed end is stated as 'about seven hours before' the bound; "
-                                      "offsets from another time are not resolved",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def cases():

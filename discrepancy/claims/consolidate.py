@@ -5,12 +5,16 @@ body are one claim, and "noon on Friday" (Moscow) and "11 a.m. on Friday" (Kyiv)
 start.  Rules compare every combination of a window's claims, so repeated or merely
 restated claims would multiply findings without adding any.  Consolidation keeps:
 
-* durations: one claim per distinct length (the first stated);
+* durations: one claim per distinct length (the first stated); the length of an
+  extension ("a 24-hour extension of the truce") only when the window's own is not stated;
 * starts: the stated ones over one inferred from an announcement, and among them the most
-  precise; claims of the same moment collapse to the narrowest;
+  precise; claims of the same moment collapse to the narrowest; "midnight on D" is the
+  midnight ending D when the window was announced only after D began;
 * bounds: claims of overlapping moments collapse to the narrowest ("midnight on Saturday"
   and "at the end of Saturday, January 7" are one bound); a bound vaguer than a day ("due
-  to lapse this week") is too loose to count days to and is left out;
+  to lapse this week") is too loose to count days to and is left out; a bound at
+  "midnight" is the one of its two midnights that an exact start plus the one stated
+  length lands on, when it lands on one;
 * observations: the first observed end (a window ends once), and the latest extension;
 * a window with a length told after the fact ("had lasted 76 days") and no stated end
   bound: its observed end is where its lengths are measured to, so it serves as their
@@ -22,6 +26,7 @@ Claims that really disagree stay apart, so rules still see contradictions betwee
 
 from __future__ import annotations
 
+from datetime import time, timedelta
 from typing import Sequence, TypeVar
 
 import attrs
@@ -34,16 +39,21 @@ Claim = TypeVar("Claim", EndBound, StatedStart, Observation)
 
 def consolidate(window: Window) -> Window:
     starts = _best_starts(window.starts)
+    if len(starts) == 1 and window.announced is not None:
+        starts = (_not_before_announcement(starts[0], window.announced.value),)
     observations = window.observations
     if len(starts) == 1:
         observations = _after_start(observations, starts[0].value)
     bounds = _narrowest_per_moment([claim for claim in window.bounds if claim.value.grain.rank <= Grain.DAY.rank])
+    durations = _distinct_durations([claim for claim in window.durations if not claim.extension] or window.durations)
+    if len(starts) == 1 and len(durations) == 1:
+        bounds = tuple(_midnight_the_length_gives(bound, starts[0].value, durations[0]) for bound in bounds)
     observations = _decisive_observations(observations)
     if any(claim.reported for claim in window.durations) and not bounds:
         bounds, observations = _reported_end_as_bound(observations)
     return attrs.evolve(
         window,
-        durations=_distinct_durations(window.durations),
+        durations=durations,
         starts=starts,
         bounds=bounds,
         observations=observations,
@@ -59,6 +69,41 @@ def _reported_end_as_bound(observations: Sequence[Observation]) -> tuple[tuple[E
     bound = EndBound(text=end.text, span=end.span, value=end.value, cue=end.event,
                      said_by=end.said_by, said_at=end.said_at)
     return (bound,), tuple(o for o in observations if o is not end)
+
+
+def _midnight_pair(instant: Instant) -> bool:
+    """Whether a clock time is "midnight on D": the start or the end of D, nothing between."""
+    first, last = instant.earliest, instant.latest
+    return (instant.grain.rank < Grain.DAY.rank and first != last
+            and first.time() == last.time() == time(0) and last.date() - first.date() == timedelta(days=1))
+
+
+def _not_before_announcement(start: StatedStart, announced: Instant) -> StatedStart:
+    """ "announced late on Monday, in force from midnight on Monday": the midnight that ends Monday.
+
+    Of the two midnights "midnight on D" may be, one before the window was even announced
+    is not an honest reading of when it began.
+    """
+    if _midnight_pair(start.value) and to_utc(announced.earliest) > to_utc(start.value.earliest):
+        return attrs.evolve(start, value=Instant.exact(start.value.latest, start.value.grain))
+    return start
+
+
+def _midnight_the_length_gives(bound: EndBound, start: Instant, duration: StatedDuration) -> EndBound:
+    """ "a 24-hour extension from midnight (Tuesday 00:00) until midnight on Tuesday": the later one.
+
+    When the start is exact and the stated length lands on one of the two midnights a bound
+    may be, the other midnight would contradict the text for no reason; a length that lands
+    on neither leaves the bound as it is, so rules still see the disagreement.
+    """
+    length = duration.value
+    if not (_midnight_pair(bound.value) and start.is_exact and length.max is not None and length.min == length.max):
+        return bound
+    end = length.min.add_to(start.earliest)
+    for reading in (bound.value.earliest, bound.value.latest):
+        if to_utc(reading) == to_utc(end):
+            return attrs.evolve(bound, value=Instant.exact(reading, bound.value.grain))
+    return bound
 
 
 def _after_start(observations: Sequence[Observation], start: Instant) -> tuple[Observation, ...]:

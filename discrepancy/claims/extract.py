@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Optional, Pattern, Sequence
 import attrs
 
 from ..temporal.expressions import Role, TimeExpression, TimexType
-from ..temporal.values import Duration, DurationRange, Instant, Span
+from ..temporal.values import Duration, DurationRange, Instant, Span, to_utc
 from .consolidate import consolidate
 from .model import (
     Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window,
@@ -322,7 +322,8 @@ class Extractor:
                         continue
                     cue = _claiming_cue(text, expression.span, cues, sentence.start)
                     target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
-                    self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence)
+                    self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence,
+                                 in_sentence)
             if keys:
                 current, last_mentioned = keys[-1][1], index
                 for position, (_span, key) in enumerate(keys):
@@ -362,7 +363,8 @@ class Extractor:
 
     def _assign(self, text: str, expression: TimeExpression, cues: Sequence[_Cue], cue: Optional[_Cue],
                 keys: list[tuple[Span, tuple[str, Optional[str]]]], target, said_by, said_at,
-                builder: "_WindowBuilder", recent: bool, sentence: Span) -> None:
+                builder: "_WindowBuilder", recent: bool, sentence: Span,
+                sentence_times: Sequence[TimeExpression] = ()) -> None:
         """Make ``expression`` a claim of the ``target`` window, if its cues say what it is."""
         if target is None:
             return
@@ -371,10 +373,15 @@ class Extractor:
             if expression.duration is None:
                 return
             elapsed = _elapsed_end(text, expression, cues, common)
+            offset = None if elapsed is not None else _offset_end(text, expression, cues, sentence_times, sentence, common)
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
+            elif offset is not None:
+                builder.add(target, "offset_ends", offset)
             elif expression.duration.max is None:
                 pass  # an open-ended length ("held for more than a week") states no length to compare
+            elif keys and _extension_length(text, expression, keys):
+                builder.add(target, "durations", StatedDuration(value=expression.duration, extension=True, **common))
             elif keys and self._is_window_length(text, expression, keys):
                 builder.add(target, "durations", StatedDuration(
                     value=expression.duration, reported=_is_reported_length(text, expression, sentence), **common))
@@ -487,6 +494,57 @@ def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], co
     return _ElapsedEnd(text=span.text_of(text), span=span, length=expression.duration,
                        within=before.group(1).lower() == "within", event=ending[-1].phrase,
                        said_by=common["said_by"], said_at=common["said_at"])
+
+
+_EXTENSION_OF = re.compile(r"\s+(?:extension|renewal|prolongation)\s+of\s+(?:the|a|an|its|their|this)\s+$", re.I)
+
+
+def _extension_length(text: str, expression: TimeExpression, keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
+    """ "a 24-hour extension of the ceasefire": the length of the window's extension."""
+    return any(0 < span.start - expression.span.end <= 40
+               and _EXTENSION_OF.fullmatch(text, expression.span.end, span.start) for span, _ in keys)
+
+
+_BEFORE_AFTER_LENGTH = re.compile(r"\s+before\b", re.I)
+_APPROXIMATELY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost)\s+$", re.I)
+_STATED_END = re.compile(r"\b(?:deadline|expir\w*|due\s+to\s+(?:end|expire|run\s+out|lapse))\b", re.I)
+# How far after "before" the end it counts back from may be.
+OFFSET_REACH = 100
+
+
+def _offset_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], times: Sequence[TimeExpression],
+                sentence: Span, common: dict) -> Optional["_OffsetEnd"]:
+    """ "rockets were fired about seven hours before the extension was due to run out at
+    midnight": an end stated as time before the window's stated end, or None.
+
+    Only a reported end qualifies (an end cue earlier in the sentence, not planned), and
+    only when a time after "before" names the stated end it counts back from.
+    """
+    before = _BEFORE_AFTER_LENGTH.match(text, expression.span.end)
+    if before is None or expression.duration.max is None:
+        return None
+    ending = [cue for cue in cues if cue.role == "end" and not cue.not_yet and cue.span.end <= expression.span.start]
+    if not ending:
+        return None
+    for anchor in times:
+        if anchor.span.start < before.end() or anchor.span.start - before.end() > OFFSET_REACH:
+            continue
+        if anchor.type not in (TimexType.DATE, TimexType.TIME) or anchor.instant is None:
+            continue
+        if _CLAUSE_BREAK.search(text, before.end(), anchor.span.start):
+            break
+        planned = any(cue.role == "planned_end" or (cue.role == "end" and cue.not_yet)
+                      for cue in cues if before.end() <= cue.span.start < anchor.span.start)
+        if not (anchor.role is Role.BOUND or planned or _STATED_END.search(text, before.end(), anchor.span.start)):
+            continue
+        approximate = _APPROXIMATELY.search(text, max(sentence.start, expression.span.start - 16), expression.span.start)
+        start = approximate.start() if approximate else expression.span.start
+        span = Span(start, before.end())
+        low, high = expression.duration.min, expression.duration.max
+        return _OffsetEnd(text=span.text_of(text), span=span, low=low, high=high, approximate=bool(approximate),
+                          stated_end=anchor.bound.end if anchor.bound is not None else anchor.instant,
+                          event=ending[-1].phrase, said_by=common["said_by"], said_at=common["said_at"])
+    return None
 
 
 # "extended the pause to August 1": the time after an extension cue that names the new end.
@@ -753,6 +811,40 @@ class _ElapsedEnd:
                            elapsed=DurationRange(low, high))
 
 
+@attrs.frozen(kw_only=True)
+class _OffsetEnd:
+    """An end stated as time before the window's stated end: "seven hours before it was due to expire".
+
+    It becomes an `Observation` once the window's bounds are settled: the stated end it
+    counts back from is the window's bound at that moment, which consolidation may have
+    narrowed ("midnight" on a day read as its start or its end), else the time as tagged.
+    "About" widens a clock offset by a tenth either way.
+    """
+
+    text: str
+    span: Span
+    low: Duration
+    high: Duration
+    approximate: bool
+    stated_end: Instant
+    event: str
+    said_by: Optional[str]
+    said_at: Optional[Instant]
+
+    def at(self, bounds: Sequence[EndBound]) -> Observation:
+        end = next((bound.value for bound in bounds if bound.value.overlaps(self.stated_end)), self.stated_end)
+        if self.approximate and not (self.low.calendar_part or self.high.calendar_part):
+            low, high = self.low.clock_part * 0.9, self.high.clock_part * 1.1
+            earliest = (to_utc(end.earliest) - high).astimezone(end.earliest.tzinfo)
+            latest = (to_utc(end.latest) - low).astimezone(end.latest.tzinfo)
+        else:
+            earliest = self.high.subtract_from(end.earliest)
+            latest = self.low.subtract_from(end.latest)
+        value = Instant(earliest, latest, end.grain)
+        return Observation(text=self.text, span=self.span, value=value, kind=ObservationKind.ENDED,
+                           event=self.event, said_by=self.said_by, said_at=self.said_at)
+
+
 def _vague_ceiling(least: Duration) -> Duration:
     """The most a vague count of a unit can mean: "minutes" stay under an hour, "hours" under a day."""
     if least.years or least.months:
@@ -764,6 +856,9 @@ def _vague_ceiling(least: Duration) -> Duration:
     if least.hours:
         return Duration(days=1)
     return Duration(hours=1)
+
+
+_CLAIM_FIELDS = ("durations", "bounds", "starts", "observations", "elapsed_ends", "offset_ends")
 
 
 class _WindowBuilder:
@@ -790,7 +885,7 @@ class _WindowBuilder:
             self._order.append(key)
             self._mentions[key] = []
             self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": [],
-                                 "elapsed_ends": []}
+                                 "elapsed_ends": [], "offset_ends": []}
 
     def windows(self) -> list[Window]:
         groups = self._merged_groups()
@@ -798,7 +893,7 @@ class _WindowBuilder:
         for number, members in enumerate(groups, start=1):
             mentions = [m for key in members for m in self._mentions[key]]
             claims = {field: [c for key in members for c in self._claims[key][field]] for field in self._claims[members[0]]}
-            if not any(claims[field] for field in ("durations", "bounds", "starts", "observations", "elapsed_ends")):
+            if not any(claims[field] for field in _CLAIM_FIELDS):
                 continue
             kinds = [key[0] for key in members for _ in self._mentions[key]]
             kind = max(sorted(set(kinds)), key=kinds.count)
@@ -811,14 +906,16 @@ class _WindowBuilder:
                 durations=claims["durations"], bounds=claims["bounds"], starts=starts,
                 observations=claims["observations"], announced=announcements[0] if announcements else None,
             ))
+            timed = [ended.at(window.bounds) for ended in claims["offset_ends"]]
             if claims["elapsed_ends"] and len(window.starts) == 1:
-                timed = [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]
+                timed += [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]
+            if timed:
                 window = consolidate(attrs.evolve(window, observations=(*window.observations, *timed)))
             windows.append(window)
         return [attrs.evolve(window, id=f"w{index}") for index, window in enumerate(windows, start=1)]
 
     def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:
-        return any(self._claims[key][field] for field in ("durations", "bounds", "starts", "observations", "elapsed_ends"))
+        return any(self._claims[key][field] for field in _CLAIM_FIELDS)
 
     def _merged_groups(self) -> list[list[tuple[str, Optional[str]]]]:
         """One group for the document, split only by distinct qualifiers that have claims."""

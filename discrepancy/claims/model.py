@@ -45,15 +45,18 @@ class Mention:
 class StatedDuration:
     """A stated length of the window: "a one-week pause", "for six months".
 
-    ``reported`` marks a length told after the fact ("the lockdown had lasted 76 days",
-    "the end of a 73-day lockdown"): it describes the window as it turned out, not a plan,
-    so its end is the window's reported end rather than a deadline it was held to.
+    ``reported`` marks a length told after the fact ("the lockdown had lasted 76 days"):
+    it describes the window as it turned out, not a plan, so its end is the window's
+    reported end rather than a deadline it was held to.  ``extension`` marks the length
+    of an extension ("a 24-hour extension of the ceasefire"): the phase a text's start and
+    end then describe, which counts as the window's length only when no other is stated.
     """
 
     text: str
     span: Span
     value: DurationRange
     reported: bool = False
+    extension: bool = False
     said_by: Optional[str] = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     said_at: Optional[Instant] = attrs.field(default=None, validator=_OPTIONAL_INSTANT)
 

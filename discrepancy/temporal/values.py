@@ -186,12 +186,14 @@ class Instant:
 
         The end boundary is the first moment of ``latest``'s day, which is not always 00:00:
         where DST starts at midnight (America/Havana, Asia/Beirut) a day begins at 01:00, and
-        comparing with 00:00 would count the day after the range as one of its days.
+        comparing with 00:00 would count the day after the range as one of its days.  The day
+        before is the local date of the moment just before that boundary, not the calendar's
+        previous date: Pacific/Kiritimati skipped 31 December 1994 altogether.
         """
         end_day = self.latest.date()
         if self.is_exact or to_utc(self.latest) != to_utc(start_of_day(end_day, self.latest.tzinfo)):
             return end_day
-        return end_day - timedelta(days=1)
+        return (to_utc(self.latest) - timedelta(microseconds=1)).astimezone(self.latest.tzinfo).date()
 
     def days(self) -> tuple[date, ...]:
         """Every calendar day, in this instant's zone, on which it may fall."""
