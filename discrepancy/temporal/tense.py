@@ -78,7 +78,10 @@ def _tense_words(segment: str) -> list[str]:
     after "to" is dropped; "due to" / "set to" become one future marker and "was due to" /
     "were scheduled to" one past marker.
     """
-    raw = _WORD.findall(segment.lower())
+    return _infinitives_dropped(_WORD.findall(segment.lower()))
+
+
+def _infinitives_dropped(raw: list[str]) -> list[str]:
     result: list[str] = []
     previous = ""
     last = len(raw) - 1
@@ -142,6 +145,26 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
     return pending
 
 
+# Every word that can make `_governing_marker` answer, before `_tense_words` rewrites the
+# list: the markers, the words it rewrites into markers, and the rescheduling verbs.  Past
+# forms in -ed are open-ended, so `_ENDS_IN_ED` finds any word that could be one, and a
+# word cut at 20 letters (`_WORD`) might end in -ed where the cut falls.  A clause with none of these has no marker, and is
+# answered without reading it word by word: dense runs of dates hold no verbs at all.
+_MARKER_WORDS = (STRONG_FUTURE | STRONG_PAST | WEAK_FUTURE | WEAK_PAST | _SCHEDULE_WORDS | _RESCHEDULING_VERBS
+                 | _FUTURE_IN_THE_PAST)
+_ENDS_IN_ED = re.compile(r"ed(?![a-z'])")
+
+
+def _marker(segment: str, outwards_from_end: bool) -> "tuple[Tense, int, int] | None":
+    """`_governing_marker` of the segment's words, read from its end or from its start."""
+    lowered = segment.lower()
+    raw = _WORD.findall(lowered)
+    if not raw or (_MARKER_WORDS.isdisjoint(raw) and not _ENDS_IN_ED.search(lowered) and max(map(len, raw)) < 20):
+        return None
+    words = _infinitives_dropped(raw)
+    return _governing_marker(words[::-1] if outwards_from_end else words)
+
+
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause holding ``text[start:end]``, read from the words around it."""
     left_limit = max(0, start - _CLAUSE_LEFT)
@@ -153,8 +176,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     stop = _CLAUSE_BREAK.search(right)
     if stop:
         right = right[: stop.start()]
-    before = _governing_marker(_tense_words(left)[::-1])
-    after = _governing_marker(_tense_words(right))
+    before = _marker(left, outwards_from_end=True)
+    after = _marker(right, outwards_from_end=False)
     # The verb before the time usually governs it ("said Thursday", "will meet Thursday"), but
     # a strong verb right after the time governs it when nothing strong stands as close on
     # the left: "The Supreme Court on Thursday evening blocked ...", "Landlords, who are

@@ -1,0 +1,101 @@
+"""The shortcuts that keep dense text cheap give exactly what the long way gives.
+
+Each fast path (a cheap test that skips work, a cache of a pure step) is checked against the
+step it stands in for, over generated text built from the words that matter to it: markers,
+cue words, apostrophes, long words, clause breaks, non-ASCII letters that case-fold to ASCII.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from zoneinfo import ZoneInfo
+
+from discrepancy.temporal import cues, find_times, tense
+from discrepancy.temporal.values import Grain, Instant, localize, start_of_day
+
+BUDGET = settings(max_examples=400, deadline=None)
+
+_PIECES = [
+    "will", "said", "was", "due", "to", "set", "had", "been", "would", "could", "plans", "hope",
+    "postponed", "until", "through", "extended", "given", "Monday", "Wednesday", "February", "1",
+    "wanted", "red", "indeed", "advanced", "resumed", "Scheduled", "'ll", "he'll", "o'", "'",
+    "a" * 19 + "ed", "b" * 18 + "edx", "x" * 25, "Thursday's", "on", "at", "the", "of", "in",
+    "by", "before", "'til", "til", "no later than", "starting", "from", "as of", "effective",
+    "took effect", "ran out", "BY", "UnTiL", "\u212a", "\u0130", "\u017ftarting", "caf\u00e9",
+    ".", ",", ";", "!", "?", "\"", "''", "``", "\u201c", "\u201d", "-", "(", ")", "\n", "  ",
+    "   ", "\t", "\u00a0",
+]
+_SEPARATORS = st.sampled_from(["", " ", " ", " ", "  ", "\n", ", ", ". "])
+segments = st.lists(st.tuples(st.sampled_from(_PIECES), _SEPARATORS), max_size=30).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(segment=segments)
+def test_marker_shortcut_matches_reading_every_word(segment):
+    """A segment the shortcut calls marker-free has no marker when read word by word."""
+    words = tense._tense_words(segment)
+    assert tense._marker(segment, outwards_from_end=True) == tense._governing_marker(words[::-1])
+    assert tense._marker(segment, outwards_from_end=False) == tense._governing_marker(words)
+
+
+@BUDGET
+@given(before=segments)
+def test_cue_pretest_never_hides_a_cue(before):
+    """Whenever a cue pattern matches the window, the cheap test lets it be searched."""
+    window = before[-cues._LOOK_BACK:]
+    if not cues._may_end_in_cue(window):
+        assert not cues._BOUND_BEFORE.search(window)
+        assert not cues._START_BEFORE.search(window)
+        assert not cues._AT_END.search(window)
+
+
+def test_cue_pretest_lets_cues_through():
+    for window in ("until ", "ran out  ", "x'til ", "effective from the ", "runs OUT\t", "no later than "):
+        assert cues._may_end_in_cue(window), window
+    for window in ("Monday ", "until", "until    ", "until-", ""):
+        assert not cues._may_end_in_cue(window), window
+
+
+def test_localize_cache_keeps_each_zone_object():
+    """Zones equal as offsets but named apart stay apart: the cache keys on identity."""
+    plain, named = timezone(timedelta(hours=2)), timezone(timedelta(hours=2), "EET")
+    wall = datetime(2026, 2, 3, 10, 0)
+    assert localize(wall, plain).tzinfo is plain
+    assert localize(wall, named).tzinfo is named
+    assert localize(wall, named).tzname() == "EET"
+    assert Instant.of_day(date(2026, 2, 3), plain).earliest.tzinfo is plain
+    assert Instant.of_day(date(2026, 2, 3), named).earliest.tzinfo is named
+
+
+def test_localize_cache_is_per_zone_and_day():
+    kyiv, new_york = ZoneInfo("Europe/Kyiv"), ZoneInfo("America/New_York")
+    day = date(2026, 3, 8)  # DST starts in New York
+    assert start_of_day(day, kyiv).utcoffset() == timedelta(hours=2)
+    assert start_of_day(day, new_york).utcoffset() == timedelta(hours=-5)
+    spring_forward = datetime(2026, 3, 8, 2, 30)  # does not exist in New York
+    assert localize(spring_forward, new_york).hour == 3
+    assert localize(spring_forward, kyiv).hour == 2
+    day_range = Instant.of_days(day, day, new_york, Grain.DAY)
+    assert day_range.width == timedelta(hours=23)
+    assert Instant.of_days(day, day, new_york, Grain.WEEK).grain is Grain.WEEK
+
+
+def test_aware_wall_times_are_not_confused_by_the_cache():
+    zone = ZoneInfo("Europe/Kyiv")
+    first = datetime(2026, 2, 3, 10, tzinfo=timezone.utc)
+    second = datetime(2026, 2, 3, 12, tzinfo=timezone(timedelta(hours=2)))  # the same instant
+    assert localize(first, zone).hour == 10
+    assert localize(second, zone).hour == 12
+
+
+def test_same_phrase_in_different_clauses_keeps_its_own_tense():
+    """Caches and shortcuts must not carry one clause's tense to another's copy of a phrase."""
+    text = ("Officials said Wednesday the talks failed. The envoys will meet Wednesday in Geneva. "
+            "Wednesday Wednesday Wednesday. Talks resumed Wednesday.")
+    values = [expression.value for expression in find_times(text, date(2026, 2, 5), "UTC")]
+    # 2026-02-05 is a Thursday: past Wednesday is the 4th, the next one the 11th.
+    assert values == ["2026-02-04", "2026-02-11", "2026-02-04", "2026-02-04", "2026-02-04", "2026-02-04"]
