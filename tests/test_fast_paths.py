@@ -99,3 +99,24 @@ def test_same_phrase_in_different_clauses_keeps_its_own_tense():
     values = [expression.value for expression in find_times(text, date(2026, 2, 5), "UTC")]
     # 2026-02-05 is a Thursday: past Wednesday is the 4th, the next one the 11th.
     assert values == ["2026-02-04", "2026-02-11", "2026-02-04", "2026-02-04", "2026-02-04", "2026-02-04"]
+
+
+def test_claims_screen_selects_what_searching_each_pattern_allows():
+    """The per-sentence selection of patterns equals asking each pattern about the sentence."""
+    from pathlib import Path
+
+    from discrepancy.api import checker_for
+    from discrepancy.claims.sentences import split_sentences
+
+    extractor = checker_for().extractor
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "silver"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.rglob("*.tml"))[:40]]
+    texts.append("The weeklong truce began on Thursday. It ran until February 1. Strikes resumed Monday. " * 5)
+    texts.append("A ceasefire ended. \u0130t was extended. The ban expires Friday.")
+    for text in texts:
+        sentences = split_sentences(text)
+        screen = extractor._screen.over(text, sentences)
+        for sentence in sentences:
+            for name, items in (("called", extractor._called), ("cues", extractor._cue_patterns)):
+                expected = [item for item in items if screen(item[-1], sentence)]
+                assert list(screen.select(name, items, sentence)) == expected
