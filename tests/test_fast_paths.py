@@ -120,3 +120,36 @@ def test_claims_screen_selects_what_searching_each_pattern_allows():
             for name, items in (("called", extractor._called), ("cues", extractor._cue_patterns)):
                 expected = [item for item in items if screen(item[-1], sentence)]
                 assert list(screen.select(name, items, sentence)) == expected
+
+
+_CLAUSE_PIECES = _PIECES + ["y" * 45 + "ed", "'''", ".''", "\"'", "\u03a3", "WAS", "Said", "2026"]
+clause_texts = st.lists(st.tuples(st.sampled_from(_CLAUSE_PIECES), st.sampled_from(
+    ["", " ", " ", "  ", "\n", ", ", ". ", "'' ", "\" "])), max_size=80).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=clause_texts, data=st.data())
+def test_clause_reader_reads_as_clause_tense(text, data):
+    """The one-pass reader answers exactly as reading each clause alone, wherever the time is."""
+    reader = tense.ClauseReader(text)
+    for _ in range(20):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 15)))
+        assert reader.tense(start, end) == tense.clause_tense(text, start, end), (start, end)
+
+
+def test_dense_and_sparse_texts_read_tense_alike():
+    """The reader is used only where times are dense; the values must not depend on that."""
+    sentence = "Officials said Wednesday talks failed, and envoys will meet Friday. "
+    padding = "Nothing of note happened in the region, and the markets were calm throughout. " * 4
+    dense = find_times(sentence * 3, date(2026, 2, 5), "UTC")
+    sparse = find_times((sentence + padding) * 3, date(2026, 2, 5), "UTC")
+    assert _clause_reader_used(sentence * 3) and not _clause_reader_used((sentence + padding) * 3)
+    assert [e.value for e in dense] == [e.value for e in sparse] == ["2026-02-04", "2026-02-06"] * 3
+
+
+def _clause_reader_used(text: str) -> bool:
+    from discrepancy.temporal import recognise
+
+    return recognise._clause_reader(text, recognise.scan(text)) is not None
