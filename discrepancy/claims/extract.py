@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import timedelta
-from typing import Callable, Iterable, Optional, Pattern, Sequence
+from typing import Iterable, Optional, Pattern, Sequence
 
 import attrs
 
@@ -150,27 +150,78 @@ class _WordScreen:
         self._first_words[compiled] = tuple(sorted(words)) if "" not in words else ()
         return compiled
 
-    def over(self, text: str) -> Callable[[Pattern[str], Span], bool]:
-        """For one text: whether a pattern may match within a sentence of it."""
+    def over(self, text: str, sentences: Sequence[Span] = ()) -> "_TextScreen":
+        """For one text: which patterns may match within a sentence of it."""
         lowered = None if any(odd in text for odd in self._CASE_ODDITIES) else text.lower()
         if lowered is None or len(lowered) != len(text):
-            return lambda pattern, sentence: True
-        found: dict[Pattern[str], Optional[list[tuple[int, int]]]] = {}
+            lowered = None
+        return _TextScreen(self._first_words, lowered, sentences)
 
-        def may_match(pattern: Pattern[str], sentence: Span) -> bool:
-            if pattern not in found:
-                found[pattern] = _occurrences(lowered, self._first_words.get(pattern))
-            spans = found[pattern]
-            if spans is None:
+
+class _TextScreen:
+    """`_WordScreen` for one text: whether a pattern may match within a sentence.
+
+    Given the text's ``sentences`` (in order, apart), each list of patterns is sorted into
+    them once, on first use: a sentence then gets the patterns that may match in it with one
+    lookup, where dense text would otherwise ask every pattern about every sentence.  Other
+    spans are answered by searching the pattern's occurrences.
+    """
+
+    def __init__(self, first_words: dict, lowered: Optional[str], sentences: Sequence[Span]) -> None:
+        self._first_words = first_words
+        self._lowered = lowered
+        self._found: dict[Pattern[str], Optional[list[tuple[int, int]]]] = {}
+        in_order = all(first.end <= second.start for first, second in zip(sentences, sentences[1:]))
+        self._known = {sentence.start: sentence.end for sentence in sentences} if in_order else {}
+        self._known_starts = sorted(self._known)
+        self._selections: dict[str, tuple[dict[int, tuple], tuple]] = {}
+
+    def _spans(self, pattern: Pattern[str]) -> Optional[list[tuple[int, int]]]:
+        if pattern not in self._found:
+            self._found[pattern] = _occurrences(self._lowered, self._first_words.get(pattern))
+        return self._found[pattern]
+
+    def __call__(self, pattern: Pattern[str], sentence: Span) -> bool:
+        if self._lowered is None:
+            return True
+        spans = self._spans(pattern)
+        if spans is None:
+            return True
+        index = bisect.bisect_left(spans, (sentence.start, -1))
+        while index < len(spans) and spans[index][0] < sentence.end:
+            if spans[index][1] <= sentence.end:
                 return True
-            index = bisect.bisect_left(spans, (sentence.start, -1))
-            while index < len(spans) and spans[index][0] < sentence.end:
-                if spans[index][1] <= sentence.end:
-                    return True
-                index += 1
-            return False
+            index += 1
+        return False
 
-        return may_match
+    def select(self, name: str, items: Sequence[tuple], sentence: Span) -> Sequence[tuple]:
+        """The ``items`` (tuples ending in a pattern) that may match within ``sentence``, in order."""
+        if self._lowered is None:
+            return items
+        if self._known.get(sentence.start) != sentence.end:
+            return [item for item in items if self(item[-1], sentence)]
+        if name not in self._selections:
+            self._selections[name] = self._sort_into_sentences(items)
+        by_sentence, everywhere = self._selections[name]
+        return by_sentence.get(sentence.start, everywhere)
+
+    def _sort_into_sentences(self, items: Sequence[tuple]) -> tuple[dict[int, tuple], tuple]:
+        """For each known sentence holding an occurrence whole, the items that may match there."""
+        indices: dict[int, set[int]] = {}
+        always: set[int] = set()
+        for number, item in enumerate(items):
+            spans = self._spans(item[-1])
+            if spans is None:
+                always.add(number)
+                continue
+            for start, end in spans:
+                index = bisect.bisect_right(self._known_starts, start) - 1
+                if index >= 0:
+                    sentence_start = self._known_starts[index]
+                    if start < self._known[sentence_start] and end <= self._known[sentence_start]:
+                        indices.setdefault(sentence_start, set()).add(number)
+        by_sentence = {start: tuple(items[n] for n in sorted(numbers | always)) for start, numbers in indices.items()}
+        return by_sentence, tuple(items[n] for n in sorted(always))
 
 
 def _occurrences(lowered: str, words: Optional[tuple[str, ...]]) -> Optional[list[tuple[int, int]]]:
@@ -218,11 +269,10 @@ class Extractor:
     # -- sentence analysis -------------------------------------------------------------
 
     def _mentions(self, text: str, sentence: Span, times: Sequence[TimeExpression],
-                  may_match: Optional[Callable[[Pattern[str], Span], bool]] = None) -> list[tuple[str, Span, Optional[str]]]:
+                  screen: Optional[_TextScreen] = None) -> list[tuple[str, Span, Optional[str]]]:
         found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
-        for kind, pattern in self._called:
-            if may_match is not None and not may_match(pattern, sentence):
-                continue
+        called = self._called if screen is None else screen.select("called", self._called, sentence)
+        for kind, pattern in called:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 key = (match.start(), match.end())
                 # Vocabularies come in load order, user files after the built-in pack, so a
@@ -237,8 +287,7 @@ class Extractor:
             kept.append(item)
         return kept
 
-    def _cues(self, text: str, sentence: Span,
-              may_match: Optional[Callable[[Pattern[str], Span], bool]] = None,
+    def _cues(self, text: str, sentence: Span, screen: Optional[_TextScreen] = None,
               named_kinds: Optional[frozenset[str]] = None, mentions: Sequence[Span] = ()) -> list[_Cue]:
         """The cue phrases of a sentence, in text order.
 
@@ -248,9 +297,8 @@ class Extractor:
         subject may be the window: not "the bridge collapsed" or "his visa expired".
         """
         cues: list[_Cue] = []
-        for role, kinds, pattern in self._cue_patterns:
-            if may_match is not None and not may_match(pattern, sentence):
-                continue
+        patterns = self._cue_patterns if screen is None else screen.select("cues", self._cue_patterns, sentence)
+        for role, kinds, pattern in patterns:
             if kinds and named_kinds is not None and not kinds & named_kinds:
                 continue
             for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -276,7 +324,7 @@ class Extractor:
         """The windows ``text`` talks about, with their claims, in order of first mention."""
         sentences = split_sentences(text, scan_from, keep_whole=[e.span for e in expressions])
         attributions = attribute_all(text, sentences)
-        may_match = self._screen.over(text)
+        screen = self._screen.over(text, sentences)
         ordered = sorted(expressions, key=lambda e: (e.span.start, e.span.end))
         starts = [e.span.start for e in ordered]
         builder = _WindowBuilder()
@@ -290,7 +338,7 @@ class Extractor:
             high = bisect.bisect_left(starts, sentence.end)
             in_sentence = [e for e in ordered[low:high] if e.span.end <= sentence.end]
             in_sentences.append(in_sentence)
-            sentence_mentions.append(self._mentions(text, sentence, in_sentence, may_match))
+            sentence_mentions.append(self._mentions(text, sentence, in_sentence, screen))
         # A lead sentence often tells how a window ended before the text names it ("The
         # channel was restored on Monday ... The bridge fell, blocking the channel"): a cue
         # of one kind's own vocabulary reaches forward to that kind's first mention.
@@ -309,7 +357,7 @@ class Extractor:
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
-                cues = self._cues(text, sentence, may_match, named_kinds, [span for span, _ in keys])
+                cues = self._cues(text, sentence, screen, named_kinds, [span for span, _ in keys])
                 if not keys and current is None:
                     cues = [cue for cue in cues if cue.specific]
                     if not cues:

@@ -36,6 +36,32 @@ _RANGE_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>from|between)" + _PREPOSITIO
 _AT_END = re.compile(r"(?<![\w])(?P<cue>at|by|before|until|till)\s{1,3}$", re.IGNORECASE)
 _LOOK_BACK = 40
 
+# The last word each of `_BOUND_BEFORE`, `_START_BEFORE` and `_AT_END` can end on (a cue's
+# last word or a preposition), for `_may_end_in_cue`.
+_FINAL_WORDS = frozenset(
+    phrase.split()[-1].rsplit("'", 1)[-1]
+    for phrase in (*BOUND_CUES, *START_CUES, "at", "by", "before", "until", "till", "on", "in", "the", "of")
+)
+_TRAILING_WORD = re.compile(r"[A-Za-z']*\Z")
+
+
+def _may_end_in_cue(before: str) -> bool:
+    """Whether ``before`` could end in a cue: a cheap test that lets most times skip three
+    searches of their window (dense lists of dates have no cue before most of them).
+
+    Those patterns end on a cue word or a preposition and then one to three spaces, and the
+    word is whole or follows an apostrophe.  Outside ASCII (case folding of the Kelvin sign,
+    other spaces) the test says yes and the patterns decide.
+    """
+    if not before.isascii():
+        return True
+    stripped = before.rstrip()
+    if not 1 <= len(before) - len(stripped) <= 3:
+        return False
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    word = _TRAILING_WORD.search(last).group()
+    return word.rsplit("'", 1)[-1].lower() in _FINAL_WORDS
+
 
 _END_OF = re.compile(r"(?:the\s{1,3})?(?:very\s{1,3})?(?:end|close)\s{1,3}of\b", re.IGNORECASE)
 
@@ -80,7 +106,8 @@ def attach_cues(text: str, expressions: list[TimeExpression]) -> list[TimeExpres
             result[-1] = first
             result.append(second)
             continue
-        match = _BOUND_BEFORE.search(before)
+        cue_possible = _may_end_in_cue(before)
+        match = _BOUND_BEFORE.search(before) if cue_possible else None
         if match:
             cue = re.sub(r"\s+", " ", match.group("cue").lower())
             span = Span(window_start + match.start("cue"), window_start + match.end("cue"))
@@ -90,12 +117,12 @@ def attach_cues(text: str, expressions: list[TimeExpression]) -> list[TimeExpres
             result.append(_bound(expression, cue, span, inclusive))
             continue
         if _names_an_end(text, expression):
-            at_end = _AT_END.search(before)
+            at_end = _AT_END.search(before) if cue_possible else None
             if at_end:
                 span = Span(window_start + at_end.start("cue"), window_start + at_end.end("cue"))
                 result.append(_bound(expression, at_end.group("cue").lower(), span, True))
                 continue
-        match = _START_BEFORE.search(before)
+        match = _START_BEFORE.search(before) if cue_possible else None
         if match:
             cue = re.sub(r"\s+", " ", match.group("cue").lower())
             span = Span(window_start + match.start("cue"), window_start + match.end("cue"))

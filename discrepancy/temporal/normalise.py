@@ -199,8 +199,22 @@ def date_meaning(value: str, ctx: Context, mod: Optional[str] = None, kind: Time
 _WRONG_SIDE_PENALTY_DAYS = 90
 
 
+# `nearest_year_for` weighs nine years for every date named without one; its answer depends
+# only on the month, day, weekday, reference and tense, which dense text repeats.
+_NEAREST_YEARS: dict[tuple, Optional[date]] = {}
+
+
 def nearest_year_for(month: int, day: int, ctx: Context, weekday: Optional[int] = None) -> Optional[date]:
     """The year that puts month/day nearest the reference, leaning to the clause's tense."""
+    key = (month, day, weekday, ctx.reference, ctx.tense)
+    if key not in _NEAREST_YEARS:
+        if len(_NEAREST_YEARS) >= 4096:
+            _NEAREST_YEARS.clear()
+        _NEAREST_YEARS[key] = _nearest_year_for(month, day, ctx, weekday)
+    return _NEAREST_YEARS[key]
+
+
+def _nearest_year_for(month: int, day: int, ctx: Context, weekday: Optional[int]) -> Optional[date]:
     candidates = []
     for year in range(ctx.reference.year - 4, ctx.reference.year + 5):
         try:

@@ -17,6 +17,7 @@ Output is deterministic and sorted by span.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, tzinfo
@@ -31,7 +32,7 @@ from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
 from .patterns import FLAGS, GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds
-from .tense import Tense, clause_tense
+from .tense import ClauseReader, Tense, clause_tense
 from .values import Grain, Span
 
 def _kinds_by_word() -> dict[str, tuple[str, ...]]:
@@ -44,6 +45,7 @@ def _kinds_by_word() -> dict[str, tuple[str, ...]]:
 
 
 _KINDS_BY_WORD = _kinds_by_word()
+_digit_kinds = functools.lru_cache(maxsize=4096)(digit_kinds)  # pure; numbers recur
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 _EDGEABLE = frozenset({
@@ -75,7 +77,7 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
         position = match.start()
         word_starts.append(position)
         if token[0].isdigit():
-            kinds = digit_kinds(token, text[match.end(): match.end() + 1])
+            kinds = _digit_kinds(token, text[match.end(): match.end() + 1])
         else:
             kinds = kinds_of(token.lower())
             if kinds is None:
@@ -170,20 +172,28 @@ def scan(text: str) -> list[Piece]:
             if not match or match.end() == match.start():
                 continue
             covered = match.end()
-            groups = {name: value for name, value in match.groupdict().items() if value is not None}
-            for name in _RANGE_GROUPS:
-                if name in groups:
-                    groups[f"_{name}_span"] = match.span(name)
-            candidates.append((match.start(), match.start() - match.end(), order,
-                               Piece(kind, match.start(), match.end(), groups)))
-    candidates.sort(key=lambda item: item[:3])
+            candidates.append((match.start(), match.start() - match.end(), order, kind, match))
+    candidates.sort(key=_SETTLING_ORDER)
     chosen: list[Piece] = []
     last_end = -1
-    for _start, _negative_length, _order, piece in candidates:
-        if piece.start >= last_end:
-            chosen.append(piece)
-            last_end = piece.end
+    for start, negative_length, _order, kind, match in candidates:
+        if start >= last_end:
+            # Groups are read only for the candidates kept: in dense text most overlap.
+            chosen.append(Piece(kind, start, start - negative_length, _groups(match)))
+            last_end = start - negative_length
     return chosen
+
+
+_SETTLING_ORDER = operator.itemgetter(0, 1, 2)  # leftmost, then longest, then the earlier rule
+
+
+def _groups(match: re.Match) -> dict:
+    """The groups a match set, with the positions of those `split_ranges` needs."""
+    groups = {name: value for name, value in match.groupdict().items() if value is not None}
+    for name in _RANGE_GROUPS:
+        if name in groups:
+            groups[f"_{name}_span"] = match.span(name)
+    return groups
 
 
 # Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
@@ -321,17 +331,44 @@ def _join_time(first: Piece, second: Piece, glue: str) -> Optional[str]:
     return None
 
 
-_JOIN_PASSES = (_join_dated_weekday, _join_month_year, _join_day_year, _join_week_of, _join_edge, _join_time, _join_time)
+def _pairs(*groups: tuple[frozenset, frozenset]) -> dict[str, frozenset]:
+    """For each first kind, the second kinds a joiner may join it to."""
+    table: dict[str, frozenset] = {}
+    for firsts, seconds in groups:
+        for first in firsts:
+            table[first] = table.get(first, frozenset()) | seconds
+    return table
+
+
+_ANY_DAY = frozenset(DAY_KINDS)
+_YEAR_WORDS = frozenset({"spoken_year", "relative_period"})
+# Each pass with the kind pairs it can ever join, read off its conditions: a pass none of
+# whose pairs stands side by side is skipped, and other pairs never compute their glue.
+_JOIN_PASSES = (
+    (_join_dated_weekday, _pairs(({"weekday"}, frozenset({"month_day", "day_month", "ordinal_day"})))),
+    (_join_month_year, _pairs(({"month"}, _YEAR_WORDS))),
+    (_join_day_year, _pairs(({"month_day", "day_month", "dated_weekday"}, _YEAR_WORDS))),
+    (_join_week_of, _pairs(({"deictic_unit"}, _ANY_DAY))),
+    (_join_edge, _pairs(({"edge"}, _EDGEABLE))),
+    *[(_join_time, _pairs(({"clock"}, _ANY_DAY | {"edged"}), (_ANY_DAY, frozenset({"clock", "part_of_day"})),
+                          ({"part_of_day"}, _ANY_DAY)))] * 2,
+)
 
 
 def join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Neighbouring pieces merged where the glue between them allows, one kind of join per pass."""
     glues: dict[tuple[int, int], Optional[str]] = {}  # the same gap recurs in every pass
-    for joiner in _JOIN_PASSES:
+    for joiner, pairs in _JOIN_PASSES:
+        kinds = {piece.kind for piece in pieces}
+        if not any(first in kinds and not kinds.isdisjoint(seconds) for first, seconds in pairs.items()):
+            continue
         merged: list[Piece] = []
         for piece in pieces:
             if merged:
                 previous = merged[-1]
+                if piece.kind not in pairs.get(previous.kind, ()):
+                    merged.append(piece)
+                    continue
                 gap = (previous.end, piece.start)
                 if gap not in glues:
                     glues[gap] = _glue(text, previous, piece)
@@ -447,7 +484,7 @@ _WINDOW_CUE_BEFORE = re.compile(
 _EARLIEST_BEFORE = re.compile(r"\bas\s{1,3}(?:soon|early)\s{1,3}as\s{1,3}(?:on\s{1,3})?$", re.IGNORECASE)
 
 
-def _tense(text: str, piece: Piece) -> Tense:
+def _tense(text: str, piece: Piece, read_clause=None) -> Tense:
     """The clause's tense, with two readings of the words right beside the time.
 
     A possessive ("Friday's ruling") names a day whose event is known, so past; a window
@@ -457,10 +494,25 @@ def _tense(text: str, piece: Piece) -> Tense:
         return Tense.PAST
     if _EARLIEST_BEFORE.search(text, max(0, piece.start - 24), piece.start):
         return Tense.FUTURE  # "could come as early as Tuesday"
-    tense = clause_tense(text, piece.start, piece.end)
+    tense = read_clause(piece.start, piece.end) if read_clause is not None else clause_tense(text, piece.start, piece.end)
     if tense is Tense.UNMARKED and _WINDOW_CUE_BEFORE.search(text, max(0, piece.start - 24), piece.start):
         return Tense.FUTURE
     return tense
+
+
+# A `ClauseReader` costs about as much to build as reading forty characters per character of
+# text; reading one clause the plain way costs about a clause's worth (200 characters) more
+# than asking the reader.  Times closer than this many characters apart, on average, make
+# building it pay.
+_READER_PAYS_BELOW = 40
+
+
+def _clause_reader(text: str, pieces: list[Piece]):
+    """How to read a clause's tense in this text: a `ClauseReader` where times stand dense."""
+    asking = sum(1 for piece in pieces if piece.kind not in _TENSELESS)
+    if asking and asking * _READER_PAYS_BELOW >= len(text):
+        return ClauseReader(text).tense
+    return None
 
 
 def _zone(tz: Union[str, tzinfo]) -> tzinfo:
@@ -480,11 +532,12 @@ def find_times(text: str, reference: Union[date, datetime], tz: Union[str, tzinf
     else:
         reference_day = reference
     pieces = [piece for piece in share_plurals(text, attach_zones(text, join(text, split_ranges(text, scan(text))))) if _keep(text, piece)]
+    read_clause = _clause_reader(text, pieces)
     expressions: list[TimeExpression] = []
     anchor = topic = None
     anchor_end = 0
     for piece in pieces:
-        tense = Tense.UNMARKED if piece.kind in _TENSELESS else functools.partial(_tense, text, piece)
+        tense = Tense.UNMARKED if piece.kind in _TENSELESS else functools.partial(_tense, text, piece, read_clause)
         context = Context(reference_day, zone, tense, anchor, text, topic, anchor_end)
         meaning = resolve(piece, context)
         if meaning is None:

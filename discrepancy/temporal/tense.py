@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
+import operator
 import re
+from bisect import bisect_left, bisect_right
 
 from .lexicon import NOT_PAST_EDS, STRONG_FUTURE, STRONG_PAST, WEAK_FUTURE, WEAK_PAST
 
@@ -78,7 +81,10 @@ def _tense_words(segment: str) -> list[str]:
     after "to" is dropped; "due to" / "set to" become one future marker and "was due to" /
     "were scheduled to" one past marker.
     """
-    raw = _WORD.findall(segment.lower())
+    return _infinitives_dropped(_WORD.findall(segment.lower()))
+
+
+def _infinitives_dropped(raw: list[str]) -> list[str]:
     result: list[str] = []
     previous = ""
     last = len(raw) - 1
@@ -142,6 +148,26 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
     return pending
 
 
+# Every word that can make `_governing_marker` answer, before `_tense_words` rewrites the
+# list: the markers, the words it rewrites into markers, and the rescheduling verbs.  Past
+# forms in -ed are open-ended, so `_ENDS_IN_ED` finds any word that could be one, and a
+# word cut at 20 letters (`_WORD`) might end in -ed where the cut falls.  A clause with none of these has no marker, and is
+# answered without reading it word by word: dense runs of dates hold no verbs at all.
+_MARKER_WORDS = (STRONG_FUTURE | STRONG_PAST | WEAK_FUTURE | WEAK_PAST | _SCHEDULE_WORDS | _RESCHEDULING_VERBS
+                 | _FUTURE_IN_THE_PAST)
+_ENDS_IN_ED = re.compile(r"ed(?![a-z'])")
+
+
+def _marker(segment: str, outwards_from_end: bool) -> "tuple[Tense, int, int] | None":
+    """`_governing_marker` of the segment's words, read from its end or from its start."""
+    lowered = segment.lower()
+    raw = _WORD.findall(lowered)
+    if not raw or (_MARKER_WORDS.isdisjoint(raw) and not _ENDS_IN_ED.search(lowered) and max(map(len, raw)) < 20):
+        return None
+    words = _infinitives_dropped(raw)
+    return _governing_marker(words[::-1] if outwards_from_end else words)
+
+
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause holding ``text[start:end]``, read from the words around it."""
     left_limit = max(0, start - _CLAUSE_LEFT)
@@ -153,8 +179,11 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     stop = _CLAUSE_BREAK.search(right)
     if stop:
         right = right[: stop.start()]
-    before = _governing_marker(_tense_words(left)[::-1])
-    after = _governing_marker(_tense_words(right))
+    return _decide(_marker(left, outwards_from_end=True), _marker(right, outwards_from_end=False))
+
+
+def _decide(before: "tuple[Tense, int, int] | None", after: "tuple[Tense, int, int] | None") -> Tense:
+    """The clause's tense from the first marker on each side of the time."""
     # The verb before the time usually governs it ("said Thursday", "will meet Thursday"), but
     # a strong verb right after the time governs it when nothing strong stands as close on
     # the left: "The Supreme Court on Thursday evening blocked ...", "Landlords, who are
@@ -169,3 +198,104 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     if after is not None:
         return after[0]
     return Tense.UNMARKED
+
+
+def _may_mark(word: str) -> bool:
+    """Whether a word could make `_governing_marker` answer (see `_MARKER_WORDS`)."""
+    return word in _MARKER_WORDS or word.endswith("ed")
+
+
+_STARTS = operator.methodcaller("start")
+_ENDS = operator.methodcaller("end")
+_RUN = re.compile(r"[A-Za-z']*")
+_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'")
+
+
+class ClauseReader:
+    """`clause_tense` for many times in one text, from one pass over the text's words.
+
+    `clause_tense` reads up to 200 characters around each time, which is the right cost when
+    times are far apart (news names one every few hundred characters) but reads each
+    character many times over when they stand close ("Monday, Tuesday and Wednesday", a
+    table of dates).  The reader finds the text's words and clause breaks once; each time then
+    takes its clause's words as a slice.  Answers are exactly `clause_tense`'s: where a
+    window's edge cuts a word the cut piece is read as `clause_tense` would read it, and
+    where an edge falls inside a clause break (rare) or lower-casing changes the text's
+    length the reader asks `clause_tense` itself.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        lowered = text.lower()
+        self._lowered: "str | None" = lowered if len(lowered) == len(text) else None
+        if self._lowered is None:
+            return
+        matches = list(_WORD.finditer(lowered))
+        self._starts = list(map(_STARTS, matches))
+        self._ends = list(map(_ENDS, matches))
+        self._words = [match.group() for match in matches]
+        self._marking = list(itertools.accumulate(map(_may_mark, self._words), initial=0))
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        self._break_starts = list(map(_STARTS, breaks))
+        self._break_ends = list(map(_ENDS, breaks))
+
+    def tense(self, start: int, end: int) -> Tense:
+        """``clause_tense(text, start, end)``."""
+        if self._lowered is None:
+            return clause_tense(self._text, start, end)
+        left = self._left_clause(start)
+        right = self._right_clause(end)
+        if left is None or right is None:
+            return clause_tense(self._text, start, end)
+        before = self._marker(*left, outwards_from_end=True)
+        after = self._marker(*right, outwards_from_end=False)
+        return _decide(before, after)
+
+    def _left_clause(self, start: int) -> "tuple[int, int] | None":
+        """Where the clause before ``start`` begins, as `clause_tense` cuts it."""
+        limit = max(0, start - _CLAUSE_LEFT)
+        starts, ends = self._break_starts, self._break_ends
+        last = bisect_right(ends, start) - 1
+        if last + 1 < len(starts) and starts[last + 1] < start:
+            return None  # a break straddles the time's start
+        first_after_limit = bisect_right(ends, limit)
+        if first_after_limit < len(starts) and starts[first_after_limit] < limit:
+            return None  # a break straddles the window's edge
+        cut = ends[last] if last >= 0 and ends[last] > limit else limit
+        return cut, start
+
+    def _right_clause(self, end: int) -> "tuple[int, int] | None":
+        """Where the clause after ``end`` stops, as `clause_tense` cuts it."""
+        limit = min(len(self._text), end + _CLAUSE_RIGHT)
+        starts, ends = self._break_starts, self._break_ends
+        first = bisect_left(starts, end)
+        if first > 0 and ends[first - 1] > end:
+            return None  # a break straddles the time's end
+        if first < len(starts) and starts[first] < limit:
+            if ends[first] > limit:
+                return None  # a break straddles the window's edge
+            return end, starts[first]
+        return end, limit
+
+    def _marker(self, low: int, high: int, outwards_from_end: bool) -> "tuple[Tense, int, int] | None":
+        """`_marker` of ``text[low:high]``: its words are `_WORD.findall` of that slice, lower-cased."""
+        if low >= high:
+            return None
+        lowered = self._lowered
+        head: list[str] = []
+        if low > 0 and lowered[low - 1] in _WORD_CHARACTERS and lowered[low] in _WORD_CHARACTERS:
+            # The slice begins inside a word: that run is read from the cut, in 20-letter pieces.
+            stop = min(_RUN.match(lowered, low).end(), high)
+            head = _WORD.findall(lowered, low, stop)
+            low = stop
+        first = bisect_left(self._starts, low)
+        last = bisect_right(self._ends, high)
+        tail: list[str] = []
+        if last < len(self._starts) and low <= self._starts[last] < high:
+            tail = [lowered[self._starts[last]:high]]  # the slice ends inside a word
+        last = max(last, first)
+        if (self._marking[last] == self._marking[first] and not (head and any(map(_may_mark, head)))
+                and not (tail and _may_mark(tail[0]))):
+            return None
+        words = _infinitives_dropped(head + self._words[first:last] + tail if head or tail else self._words[first:last])
+        return _governing_marker(words[::-1] if outwards_from_end else words)

@@ -44,13 +44,36 @@ def elapsed(start: datetime, end: datetime) -> timedelta:
     return to_utc(end) - to_utc(start)
 
 
+# Zone conversions dominate the cost of a day's range, and a text names the same few days
+# over and over.  Keys hold the zone's identity, not its equality: two zones that compare
+# equal (fixed offsets with different names) still give datetimes that print differently.
+# Each cached value holds its zone, so an identity stays unique while its entry lives.
+_CACHE_LIMIT = 4096
+_LOCALIZED: dict[tuple[datetime, int], datetime] = {}
+
+
 def localize(wall: datetime, zone: tzinfo) -> datetime:
     """Attach ``zone`` to a naive wall-clock time.
 
     A wall time that does not exist (skipped by a spring-forward change) is moved forward
     by the gap, as clocks are; an ambiguous one (repeated by a fall-back change) takes its
     first occurrence.  Both are what a person reading "02:30" on such a night would assume.
+    Pure, so remembered (bounded) per wall time and zone.
     """
+    if wall.tzinfo is not None:
+        return _localize(wall, zone)  # aware datetimes compare by instant, not by wall time
+    key = (wall, id(zone))
+    cached = _LOCALIZED.get(key)
+    if cached is not None and cached.tzinfo is zone:
+        return cached
+    aware = _localize(wall, zone)
+    if len(_LOCALIZED) >= _CACHE_LIMIT:
+        _LOCALIZED.clear()
+    _LOCALIZED[key] = aware
+    return aware
+
+
+def _localize(wall: datetime, zone: tzinfo) -> datetime:
     aware = wall.replace(tzinfo=zone, fold=0)
     round_trip = to_utc(aware).astimezone(zone)
     if round_trip.replace(tzinfo=None) != wall:
@@ -95,6 +118,7 @@ class Grain(enum.Enum):
 
 
 _GRAIN_ORDER = {grain: index for index, grain in enumerate(Grain)}
+_DAY_RANGES: dict[tuple, "Instant"] = {}
 
 
 @attrs.frozen(order=True)
@@ -155,8 +179,21 @@ class Instant:
 
     @classmethod
     def of_days(cls, first: date, last: date, zone: tzinfo, grain: Grain = Grain.DAY) -> "Instant":
-        """Any moment from the start of ``first`` to the end of ``last`` (inclusive days)."""
-        return cls(start_of_day(first, zone), start_of_day(last + timedelta(days=1), zone), grain)
+        """Any moment from the start of ``first`` to the end of ``last`` (inclusive days).
+
+        Instants are frozen, so the same range is built once and shared (bounded cache,
+        keyed like `localize` on the zone's identity).
+        """
+        key = (first, last, id(zone), grain)
+        cached = _DAY_RANGES.get(key) if cls is Instant else None
+        if cached is not None and cached.earliest.tzinfo is zone:
+            return cached
+        instant = cls(start_of_day(first, zone), start_of_day(last + timedelta(days=1), zone), grain)
+        if cls is Instant:
+            if len(_DAY_RANGES) >= _CACHE_LIMIT:
+                _DAY_RANGES.clear()
+            _DAY_RANGES[key] = instant
+        return instant
 
     @classmethod
     def day_boundary(cls, day: date, zone: tzinfo) -> "Instant":
