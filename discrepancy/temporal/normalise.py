@@ -953,8 +953,24 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return Meaning(TimexType.DATE, value, start=start)
 
 
+_SINCE_BEFORE = re.compile(r"(?<![\w])since\s{1,3}$", re.IGNORECASE)
+
+
+def _year_end(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "by year-end", "since year-end": the year with TIMEX3's END mod, as "the end of the
+    year" is.  The year is the reference's ("complete the sale by year-end", even in a
+    past clause: "a previously announced plan to cut 6,000 jobs by year end"), or the one
+    before after "since" ("the index has risen 20% since year-end")."""
+    year = _year_of(piece.group("y"), ctx)
+    if year is None:
+        year = ctx.reference.year
+        if _SINCE_BEFORE.search(ctx.text, max(0, piece.start - 8), piece.start):
+            year -= 1
+    return date_meaning(f"{year:04d}", ctx, "END")
+
+
 _YEAR_AS_LENGTH_AFTER = re.compile(r"\s{1,3}(?:ended|ending|ends|to\s{1,3}date)\b", re.IGNORECASE)
-_NOT_DEICTIC_AFTER = re.compile(r"\s{1,3}(?:before|after|earlier|later|ago|prior|that|when|in\s{1,3}which)\b", re.IGNORECASE)
+_NOT_DEICTIC_AFTER = re.compile(r"\s{1,3}(?:before|after|earlier|later|ago|prior|that|when|in\s{1,3}which|end)\b", re.IGNORECASE)
 
 
 def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -1260,5 +1276,5 @@ _HANDLERS = {
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
     "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "day_of_year": _dated_weekday,
-    "deictic_unit": _deictic_unit, "week_of": _week_of, "week_of_month": _week_of_month, "soon": _soon, "month_of_year": _month_of_year,
+    "deictic_unit": _deictic_unit, "year_end": _year_end, "week_of": _week_of, "week_of_month": _week_of_month, "soon": _soon, "month_of_year": _month_of_year,
 }

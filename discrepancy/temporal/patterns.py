@@ -134,6 +134,11 @@ _DURATION_OPENING = opening(
     + _QUALIFIERS + _UNIT_WORDS + _LONG_UNITS + [unit + "long" for unit in _LONG_UNITS])
 
 
+# The words after which "year-end" is the time itself rather than an adjective.
+_YEAR_END_PREPOSITIONS = ["by", "at", "since", "until", "till", "before", "after", "around", "through",
+                          "from", "to", "near", "toward", "towards", "of"]
+
+
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, FLAGS)
 
@@ -221,6 +226,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("week_of_month", _compile(
         r"(?<![\w])the" + S + r"(?P<nth>first|second|third|fourth|last|final)" + S + r"week" + S + r"of" + S
         + r"(?P<month>" + MONTH + r")(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
+    # "by year-end", "since year end", "by year's end": the end of the year, as a noun after a
+    # preposition only, so that the adjective ("year-end net", "year-end bonus") is left alone.
+    ("year_end", _compile(
+        r"(?:" + "|".join(r"(?<=\b" + word + r"\s)" for word in _YEAR_END_PREPOSITIONS) + r")(?:the" + S + r")?"
+        r"year(?:\s{0,2}-\s{0,2}|" + S + r"|['\u2019]s" + S + r")end(?![\w-])(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r"|fiscal" + S + r"(?=year))?(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
     ("duration", _compile(
         _DURATION_OPENING + r"(?:"
@@ -230,7 +240,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
         r"(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")" + HY + r")?"
-        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
+        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago|end)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>" + "|".join(_LONG_UNITS) + r")-?long(?![\w])" + r")")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),
@@ -351,6 +361,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "part_of_day": (near(16, "part_of_day", "hours"),),
     "edge": (near(12, "edge"),),
     "week_of_month": (near(15, "week"),),  # "the fourth week"
+    "year_end": (near(6, "year"),),  # "the year-end"
     "deictic_unit": (near(12, "deictic"),),
     "duration": (near(48, "unit"),),
     "reference": (near(_last_word_offset(lx.REFERENCE_WORDS), "reference"),),
@@ -368,6 +379,6 @@ GLUE = re.compile(
 # Words that make a following month name a month rather than a verb, a modal or a name.
 MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|before|after|last|next|this|early|late|mid|end|"
-    r"beginning|start|between|and|or|for|on|around|until|throughout|each|every|that|the)\s{1,3}|-)$",
+    r"beginning|start|between|and|or|for|on|around|until|throughout|each|every|that|the|an?)\s{1,3}|-)$",
     FLAGS,
 )
