@@ -235,7 +235,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("duration", _compile(
         _DURATION_OPENING + r"(?:"
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
-        r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|better" + S + r"part" + S + r"of" + S + r"the)"
+        r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|year-(?:earlier|ago)|better" + S + r"part" + S + r"of" + S + r"the)"
         r"|the|another|an?" + S + r"(?:additional|further|extra|full|whole|mere|total" + S + r"of)|each" + S + r"of" + S + r"the" + S + r"(?:past|last|next)"
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
