@@ -429,7 +429,20 @@ def resolve(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return None
 
 
+# A capitalised name word right before a capitalised "Today"/"Tonight": the title of a paper
+# or a programme ("USA Today", "VOA Today", "NBC's Today show"), not the day.
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?-i:[A-Z](?:[A-Za-z.]{0,20}[A-Za-z])?(?:['\u2019]s)?) $")
+
+
+def _is_name(piece: Piece, ctx: Context) -> bool:
+    word = ctx.text[piece.start:piece.end]
+    return (word[:1].isupper() and not word.isupper() and " " not in word
+            and bool(_NAME_BEFORE.search(ctx.text, max(0, piece.start - 24), piece.start)))
+
+
 def _day_piece(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.kind == "relative_day" and _is_name(piece, ctx):
+        return None
     if piece.kind == "iso_date" and piece.group("hh"):
         day = resolve_day(piece, ctx)
         return _clock_on_day(day, int(piece.group("hh")), int(piece.group("mm")), ctx.zone, ctx, seconds=piece.group("ss"))
