@@ -701,14 +701,16 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "
               "coming": 1, "following": 1, "same": 0, "preceding": -1}
 
 
-# An opening quotation mark just before a phrase.
-_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|``)\s{0,2}$")
+# An opening quotation mark just before a phrase (wire copy opens with `` or, at times, '').
+_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|``|'')\s{0,2}$")
 
 
 def _is_title(piece: Piece, ctx: Context) -> bool:
-    """Whether the phrase is a quoted title: ABC's "This Week", "Next Year in Jerusalem"."""
+    """Whether the phrase is a quoted title: ABC's "This Week", "Next Year in Jerusalem",
+    CBS's ''60 Minutes.''"""
     words = ctx.text[piece.start:piece.end].split()
-    return (len(words) > 1 and all(word[:1].isupper() for word in words)
+    return (len(words) > 1 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+            and any(word[:1].isupper() for word in words)
             and bool(_QUOTE_BEFORE.search(ctx.text, max(0, piece.start - 4), piece.start)))
 
 
@@ -837,7 +839,14 @@ _FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
 _RELATIVE_CLAUSE_AFTER = re.compile(r"\s{1,3}(?:that|which|when|where|in\s{1,3}which)\b", re.IGNORECASE)
 
 
+# A closing quotation mark right after a phrase, perhaps after its sentence's punctuation.
+_QUOTE_AFTER = re.compile(r"[.,!?]?(?:[\"\u201d]|'')")
+
+
 def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if _is_title(piece, ctx) and _QUOTE_AFTER.match(ctx.text, piece.end):
+        return None  # the whole quotation is the title (''60 Minutes.''); a slogan such as
+        # "15 Days to Slow the Spread" still states a length
     return _duration_of(piece, ctx)
 
 
