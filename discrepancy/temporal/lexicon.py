@@ -173,6 +173,10 @@ REFERENCE_WORDS: dict[str, str] = {
     "recent days": "PAST_REF", "recent weeks": "PAST_REF", "recent months": "PAST_REF",
     "past years": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    # "in the near term", "for the short term": the time ahead, as TimeML tags them; the
+    # hyphenated adjective ("near-term earnings", "long-term debt") is not matched.
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
     # The adjective, as in "his current wife", "current market conditions" (TBAQ tags it
     # PRESENT_REF in 10 of its 17 uses before a noun); `normalise` keeps only that use.
     "current": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF",

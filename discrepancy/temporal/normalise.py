@@ -443,7 +443,20 @@ def resolve(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return None
 
 
+# A capitalised name word right before a capitalised "Today"/"Tonight": the title of a paper
+# or a programme ("USA Today", "VOA Today", "NBC's Today show"), not the day.
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?-i:[A-Z](?:[A-Za-z.]{0,20}[A-Za-z])?(?:['\u2019]s)?) $")
+
+
+def _is_name(piece: Piece, ctx: Context) -> bool:
+    word = ctx.text[piece.start:piece.end]
+    return (word[:1].isupper() and not word.isupper() and " " not in word
+            and bool(_NAME_BEFORE.search(ctx.text, max(0, piece.start - 24), piece.start)))
+
+
 def _day_piece(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.kind == "relative_day" and _is_name(piece, ctx):
+        return None
     if piece.kind == "iso_date" and piece.group("hh"):
         day = resolve_day(piece, ctx)
         return _clock_on_day(day, int(piece.group("hh")), int(piece.group("mm")), ctx.zone, ctx, seconds=piece.group("ss"))
@@ -702,14 +715,16 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "
               "coming": 1, "following": 1, "same": 0, "preceding": -1}
 
 
-# An opening quotation mark just before a phrase.
-_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|``)\s{0,2}$")
+# An opening quotation mark just before a phrase (wire copy opens with `` or, at times, '').
+_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|``|'')\s{0,2}$")
 
 
 def _is_title(piece: Piece, ctx: Context) -> bool:
-    """Whether the phrase is a quoted title: ABC's "This Week", "Next Year in Jerusalem"."""
+    """Whether the phrase is a quoted title: ABC's "This Week", "Next Year in Jerusalem",
+    CBS's ''60 Minutes.''"""
     words = ctx.text[piece.start:piece.end].split()
-    return (len(words) > 1 and all(word[:1].isupper() for word in words)
+    return (len(words) > 1 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+            and any(word[:1].isupper() for word in words)
             and bool(_QUOTE_BEFORE.search(ctx.text, max(0, piece.start - 4), piece.start)))
 
 
@@ -838,7 +853,14 @@ _FUTURE_IN = re.compile(r"\bin\s{1,3}$", re.IGNORECASE)
 _RELATIVE_CLAUSE_AFTER = re.compile(r"\s{1,3}(?:that|which|when|where|in\s{1,3}which)\b", re.IGNORECASE)
 
 
+# A closing quotation mark right after a phrase, perhaps after its sentence's punctuation.
+_QUOTE_AFTER = re.compile(r"[.,!?]?(?:[\"\u201d]|'')")
+
+
 def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if _is_title(piece, ctx) and _QUOTE_AFTER.match(ctx.text, piece.end):
+        return None  # the whole quotation is the title (''60 Minutes.''); a slogan such as
+        # "15 Days to Slow the Spread" still states a length
     return _duration_of(piece, ctx)
 
 
@@ -967,8 +989,24 @@ def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return Meaning(TimexType.DATE, value, start=start)
 
 
+_SINCE_BEFORE = re.compile(r"(?<![\w])since\s{1,3}$", re.IGNORECASE)
+
+
+def _year_end(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """ "by year-end", "since year-end": the year with TIMEX3's END mod, as "the end of the
+    year" is.  The year is the reference's ("complete the sale by year-end", even in a
+    past clause: "a previously announced plan to cut 6,000 jobs by year end"), or the one
+    before after "since" ("the index has risen 20% since year-end")."""
+    year = _year_of(piece.group("y"), ctx)
+    if year is None:
+        year = ctx.reference.year
+        if _SINCE_BEFORE.search(ctx.text, max(0, piece.start - 8), piece.start):
+            year -= 1
+    return date_meaning(f"{year:04d}", ctx, "END")
+
+
 _YEAR_AS_LENGTH_AFTER = re.compile(r"\s{1,3}(?:ended|ending|ends|to\s{1,3}date)\b", re.IGNORECASE)
-_NOT_DEICTIC_AFTER = re.compile(r"\s{1,3}(?:before|after|earlier|later|ago|prior|that|when|in\s{1,3}which)\b", re.IGNORECASE)
+_NOT_DEICTIC_AFTER = re.compile(r"\s{1,3}(?:before|after|earlier|later|ago|prior|that|when|in\s{1,3}which|end)\b", re.IGNORECASE)
 
 
 def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
@@ -1274,5 +1312,5 @@ _HANDLERS = {
     "relative_period": _relative_period, "offset": _offset, "clock": _clock,
     "part_of_day": _part_of_day, "duration": _duration, "reference": _reference, "set": _set,
     "edged": _edged, "timed": _timed, "day_part": _day_part, "dated_weekday": _dated_weekday, "day_of_year": _dated_weekday,
-    "deictic_unit": _deictic_unit, "week_of": _week_of, "week_of_month": _week_of_month, "soon": _soon, "month_of_year": _month_of_year,
+    "deictic_unit": _deictic_unit, "year_end": _year_end, "week_of": _week_of, "week_of_month": _week_of_month, "soon": _soon, "month_of_year": _month_of_year,
 }

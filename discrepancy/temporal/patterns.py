@@ -90,6 +90,10 @@ EDGE_WORDS = (
 )
 
 
+# "this past Sunday", "this past spring": the span takes "this"; the meaning is that of "past".
+THIS_PAST = r"(?:this" + S + r"(?=past\s))?"
+
+
 def _prefix_tree(items: Iterable[str]) -> str:
     """An alternation of words as a tree of their letters ("da(?:ily|y)"), so that a
     failed match costs a look at a letter or two, not one comparison per word."""
@@ -134,6 +138,11 @@ _DURATION_OPENING = opening(
     + _QUALIFIERS + _UNIT_WORDS + _LONG_UNITS + [unit + "long" for unit in _LONG_UNITS])
 
 
+# The words after which "year-end" is the time itself rather than an adjective.
+_YEAR_END_PREPOSITIONS = ["by", "at", "since", "until", "till", "before", "after", "around", "through",
+                          "from", "to", "near", "toward", "towards", "of"]
+
+
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, FLAGS)
 
@@ -156,7 +165,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w])(?:the" + S + r")?(?:(?P<d0>" + DAY_NUMBER + r")\s{0,2}[-\u2013]\s{0,2})?(?P<d>" + DAY_NUMBER + r")(?:" + S + r"of)?" + S + r"(?P<month>" + MONTH + r")"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("month", _compile(
-        r"(?<![\w])(?:(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"
+        r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?:of" + S + r")?(?P<y>" + YEAR + r"))?(?!\.?\s{1,3}\d)")),
     ("ordinal_day", _compile(r"(?<![\w])the" + S + r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?![\w])")),
     ("year", _compile(
@@ -184,21 +193,21 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("half_year", _compile(
         r"(?<![\w])the" + S + r"(?:(?P<h>first|second|last|latter)" + S + r"half|(?P<hq>first|last)" + S + r"two" + S + r"quarters)(?:" + S + r"of" + S + r"(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?![\w])")),
     ("season", _compile(
-        r"(?<![\w])(?:(?P<rel>last|this|next|past|coming|the|early|late|mid)" + HY + r")?(?P<s>" + SEASON + r")(?![\w])"
+        r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|this|next|past|coming|the|early|late|mid)" + HY + r")?(?P<s>" + SEASON + r")(?![\w])"
         r"(?:(?:" + S + r"of)?" + S + r"(?P<y>" + YEAR + r"))?")),
     ("holiday", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next)" + S + r")?(?P<h>" + title_words(
             list(lx.FIXED_HOLIDAYS) + list(lx.NTH_WEEKDAY_HOLIDAYS) + list(lx.EASTER_HOLIDAYS)) + r")(?![\w])"
         r"(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("weekday", _compile(
-        r"(?<![\w])(?:(?P<rel>last|next|this|coming|past|previous|every|each)" + S + r")?(?P<wd>" + WEEKDAY + r")")),
+        r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|next|this|coming|past|previous|every|each)" + S + r")?(?P<wd>" + WEEKDAY + r")")),
     ("weekday_plural", _compile(
         r"(?<![\w])(?P<wd>" + words(lx.WEEKDAYS) + r")(?:s|" + S + r"(?P<pods>nights|mornings|afternoons|evenings))(?![\w])")),
     ("relative_day", _compile(
         r"(?<![\w])(?P<rd>the" + S + r"day" + S + r"before" + S + r"yesterday|the" + S + r"day" + S + r"after" + S + r"tomorrow"
         r"|yesterday|today|tomorrow|tonight)(?![\w])")),
     ("relative_period", _compile(
-        r"(?<![\w])(?P<rel>last|this|next|past|previous|coming|current|following|that(?:" + S + r"same)?|the" + S
+        r"(?<![\w])" + THIS_PAST + r"(?P<rel>last|this|next|past|previous|coming|current|following|that(?:" + S + r"same)?|the" + S
         + r"(?:past|previous|coming|current|following|next|last|same|preceding))" + S
         + r"(?P<unit>week|month|year|quarter|weekend|decade|century|day|fiscal" + S + r"year|night|morning)(?![\w-])")),
     ("offset", _compile(
@@ -221,16 +230,21 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("week_of_month", _compile(
         r"(?<![\w])the" + S + r"(?P<nth>first|second|third|fourth|last|final)" + S + r"week" + S + r"of" + S
         + r"(?P<month>" + MONTH + r")(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
+    # "by year-end", "since year end", "by year's end": the end of the year, as a noun after a
+    # preposition only, so that the adjective ("year-end net", "year-end bonus") is left alone.
+    ("year_end", _compile(
+        r"(?:" + "|".join(r"(?<=\b" + word + r"\s)" for word in _YEAR_END_PREPOSITIONS) + r")(?:the" + S + r")?"
+        r"year(?:\s{0,2}-\s{0,2}|" + S + r"|['\u2019]s" + S + r")end(?![\w-])(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r"|fiscal" + S + r"(?=year))?(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
     ("duration", _compile(
         _DURATION_OPENING + r"(?:"
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
-        r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|better" + S + r"part" + S + r"of" + S + r"the)"
+        r"(?:(?P<det>the" + S + r"(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|whole|entire|full|ensuing|initial|current|year-(?:earlier|ago)|better" + S + r"part" + S + r"of" + S + r"the)"
         r"|the|another|an?" + S + r"(?:additional|further|extra|full|whole|mere|total" + S + r"of)|each" + S + r"of" + S + r"the" + S + r"(?:past|last|next)"
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
         r"(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")" + HY + r")?"
-        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
+        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago|end)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>" + "|".join(_LONG_UNITS) + r")-?long(?![\w])" + r")")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),
@@ -327,7 +341,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "compact_date": (near(0, "eight_digits"),),
     "month_day": (near(0, "month"),),
     "day_month": (near(20, "month"), near(6, "digit")),  # "the 8-11 of May"
-    "month": (near(11, "month"),),  # "previous May"
+    "month": (near(14, "month"),),  # "this past May"
     "ordinal_day": (near(6, "short_number"), near(8, "ordinal_suffix")),  # "the 31st"
     "year": (near(24, "year_number"),),  # "the fiscal year 1998"
     "spoken_year": (near(13, "spoken_century"),),  # "the year nineteen ninety-six"
@@ -339,9 +353,9 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "quarter_code": (near(0, "q"), near(1, "short_number")),  # "Q3"
     "quarter_ref": (near(34, "quarter", "period"),),  # "next year's 1998 year-earlier period"
     "half_year": (near(20, "half", "quarter"),),  # "the first two quarters"
-    "season": (near(10, "season"),),
+    "season": (near(14, "season"),),  # "this past spring"
     "holiday": (near(6, "holiday"),),
-    "weekday": (near(11, "weekday"),),  # "previous Monday"
+    "weekday": (near(14, "weekday"),),  # "this past Monday"
     "weekday_plural": (near(0, "weekday"), near(0, "weekday_plural") | near(12, "parts_of_days")),
     "relative_day": (near(16, "relative_day"),),
     "relative_period": (near(27, "calendar_unit"),),  # "the following fiscal year"
@@ -351,6 +365,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "part_of_day": (near(16, "part_of_day", "hours"),),
     "edge": (near(12, "edge"),),
     "week_of_month": (near(15, "week"),),  # "the fourth week"
+    "year_end": (near(6, "year"),),  # "the year-end"
     "deictic_unit": (near(12, "deictic"),),
     "duration": (near(48, "unit"),),
     "reference": (near(_last_word_offset(lx.REFERENCE_WORDS), "reference"),),
@@ -368,6 +383,6 @@ GLUE = re.compile(
 # Words that make a following month name a month rather than a verb, a modal or a name.
 MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|before|after|last|next|this|early|late|mid|end|"
-    r"beginning|start|between|and|or|for|on|around|until|throughout|each|every|that|the)\s{1,3}|-)$",
+    r"beginning|start|between|and|or|for|on|around|until|throughout|each|every|that|the|an?)\s{1,3}|-)$",
     FLAGS,
 )
