@@ -167,3 +167,27 @@ def test_tutorial_rule_file_examples_pass_through_the_real_extractor(capsys):
     tutorial = __import__("pathlib").Path(__file__).resolve().parent.parent / "docs" / "examples" / "tariffs.rules"
     assert main(["rules", "test", str(tutorial)]) == 0
     assert "3 of 3 examples passed" in capsys.readouterr().out
+
+
+def test_rules_test_runs_the_named_files_even_when_they_are_the_built_in_pack(capsys):
+    """Naming a built-in file (or its directory) runs its examples rather than none."""
+    from discrepancy.cli import main
+
+    rules_dir = __import__("pathlib").Path(__file__).resolve().parent.parent / "rules"
+    assert main(["rules", "test", str(rules_dir / "core.rules")]) == 0
+    named = capsys.readouterr().out
+    assert main(["rules", "test", str(rules_dir)]) == 0
+    whole = capsys.readouterr().out
+    assert "0 of 0" not in named and named.splitlines()[-1] == whole.splitlines()[-1]
+
+
+def test_a_directory_of_rule_files_loads_every_file_in_name_order(tmp_path):
+    from discrepancy.rules import load_rules
+
+    (tmp_path / "b.rules").write_text('window levy:\n    called "levy"\n', encoding="utf-8")
+    nested = tmp_path / "more"
+    nested.mkdir()
+    (nested / "a.rules").write_text('window toll:\n    called "toll"\n', encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a rule file", encoding="utf-8")
+    kinds = [window.name for window in load_rules([tmp_path], builtin=False).windows]
+    assert kinds == ["levy", "toll"]

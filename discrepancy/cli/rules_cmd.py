@@ -19,7 +19,7 @@ from typing import Optional, TextIO
 
 from ..rules import RuleErrors, RuleSet, load_rules, run_examples
 from ..rules.examples import Extractor
-from ..rules.loader import builtin_rules_dir
+from ..rules.loader import rule_files
 
 EXIT_OK, EXIT_FAILED, EXIT_RULE_ERROR = 0, 1, 2
 
@@ -69,9 +69,9 @@ def _user_rule_ids(ruleset: RuleSet, args: argparse.Namespace) -> Optional[list[
         return list(args.rule)
     if not args.paths:
         return None
-    builtin = str(builtin_rules_dir().resolve())
+    given = {path.resolve() for path in rule_files(args.paths)}
     return [rule.id for rule in ruleset.rules
-            if not str(Path(rule.location.rsplit(":", 1)[0]).resolve()).startswith(builtin)]
+            if Path(rule.location.rsplit(":", 1)[0]).resolve() in given]
 
 
 def run_test(args: argparse.Namespace, extractor: Optional[Extractor], out: Optional[TextIO] = None,

@@ -154,6 +154,14 @@ def _cache_key(collector: _Collector, functions: FunctionRegistry) -> str:
     return digest.hexdigest()
 
 
+def rule_files(paths: Iterable[PathLike]) -> list[Path]:
+    """The rule files ``paths`` name: a directory stands for its ``*.rules`` files, in name order."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        files.extend(sorted(path.rglob("*.rules")) if path.is_dir() else [path])
+    return files
+
+
 def load_rules(
     paths: Union[PathLike, Iterable[PathLike]] = (),
     *,
@@ -165,7 +173,7 @@ def load_rules(
 ) -> RuleSet:
     """Load, check and compile rule files into a `RuleSet`.
 
-    ``paths`` are rule files (one path or several); ``text`` is rule text given directly
+    ``paths`` are rule files or directories of them (one path or several); ``text`` is rule text given directly
     (named ``name`` in errors, its includes relative to ``base_dir`` or the working
     directory).  The built-in pack comes first unless ``builtin`` is false, so user files
     can ``override`` or ``disable`` its rules.  ``functions`` is the registry of callable
@@ -179,8 +187,8 @@ def load_rules(
     if builtin:
         for path in builtin_rule_files():
             collector.add_file(path)
-    for path in paths:
-        collector.add_file(Path(path))
+    for path in rule_files(paths):
+        collector.add_file(path)
     if text is not None:
         collector.add_text(text, name, Path(base_dir) if base_dir is not None else Path.cwd())
     if collector.errors:
