@@ -31,7 +31,7 @@ def vocabulary_of(spec: WindowSpec) -> WindowVocabulary:
     still treated as in force does not end it.
     """
     return WindowVocabulary(kind=spec.name, called=spec.called, started_by=spec.started_by,
-                            ended_by=spec.ended_by, extended_by=spec.extended_by)
+                            ended_by=spec.ended_by, extended_by=spec.extended_by, resumed_by=spec.resumed_by)
 
 
 @attrs.frozen

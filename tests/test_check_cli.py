@@ -20,7 +20,7 @@ CLAIMS = {
                  "durations": [{"text": "weeklong", "value": "P7D"}],
                  "bounds": [{"text": "February 1", "value": "2026-02-01"}],
                  "starts": [{"text": "Thursday", "value": {"earliest": "2026-01-29T00:00", "latest": "2026-01-31T00:00"}}],
-                 "observations": [{"text": "overnight Monday", "value": "2026-02-02TNI", "kind": "ended"}]}],
+                 "observations": [{"text": "overnight Monday", "value": "2026-02-02TNI", "kind": "resumed"}]}],
 }
 
 

@@ -87,8 +87,13 @@ def test_clock_times_give_exact_elapsed_findings(builtin):
 def test_resumption_soon_after_lapse_is_not_an_end_but_a_long_extension_is(builtin):
     t = Text()
     base = dict(durations=(duration(t, "72-hour", hours=72),), starts=(start(t, "8 a.m. Tuesday", clock(2014, 8, 5, 8)),))
-    soon = Window(id="a", kind="truce", observations=(observed(t, "resumed at 8 p.m. on Friday", clock(2014, 8, 8, 20)),), **base)
+    soon = Window(id="a", kind="truce", observations=(
+        observed(t, "resumed at 8 p.m. on Friday", clock(2014, 8, 8, 20), kind=ObservationKind.RESUMED),), **base)
     assert evaluate(builtin, [soon]) == ()
+    # The window's own end twelve hours late is news: it lasted longer than stated.
+    late = Window(id="c", kind="truce", observations=(observed(t, "ended at 8 p.m. on Friday", clock(2014, 8, 8, 20)),),
+                  **base)
+    assert [f.kind for f in evaluate(builtin, [late])] == ["duration-vs-observed"]
     extended = Window(id="b", kind="truce", observations=(
         observed(t, "extended to Saturday", clock(2014, 8, 9, 8), kind=ObservationKind.EXTENDED),), **base)
     assert [f.kind for f in evaluate(builtin, [extended])] == ["duration-vs-observed"]

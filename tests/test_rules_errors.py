@@ -44,7 +44,7 @@ def test_errors_render_file_line_column_and_caret():
         load_rules(text=text, name="pause.rules", builtin=False)
     rendered = caught.value.render()
     assert rendered.splitlines() == [
-        "pause.rules:2:5: expected 'called', 'started by', 'ended by', 'broken by' or 'extended by', found 'calld'",
+        "pause.rules:2:5: expected 'called', 'started by', 'ended by', 'resumed by', 'broken by' or 'extended by', found 'calld'",
         '    calld "x"',
         "    ^",
     ]

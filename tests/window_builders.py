@@ -71,7 +71,7 @@ def founding_case() -> tuple[str, Window]:
     until = bound(t, "until February 1", until_day(2026, 2, 1), cue="until", said_by="Dmitry Peskov")
     t.say(". Russia ")
     overnight = Instant(datetime(2026, 2, 2, 20, tzinfo=KYIV), datetime(2026, 2, 3, 6, tzinfo=KYIV), Grain.PART_OF_DAY)
-    resumed = observed(t, "resumed strikes overnight Monday", overnight)
+    resumed = observed(t, "resumed strikes overnight Monday", overnight, kind=ObservationKind.RESUMED)
     window = Window(id="w1", kind="truce", mentions=(Mention("ceasefire", Span(32, 41)),),
                     durations=(week,), bounds=(until,), starts=(thursday,), observations=(resumed,))
     return t.text, window

@@ -180,7 +180,7 @@ def _width(instant: Instant):
 
 def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observation, ...]:
     # "Collapsed on Friday" and "fighting broke out at 9:30 a.m." are one end, told twice.
-    ended = _narrowest_per_moment([o for o in observations if o.kind is ObservationKind.ENDED])
+    ended = _narrowest_per_moment([o for o in observations if o.kind is not ObservationKind.EXTENDED])
     extended = [o for o in observations if o.kind is ObservationKind.EXTENDED]
     kept: list[Observation] = []
     if ended:

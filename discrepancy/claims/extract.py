@@ -70,6 +70,7 @@ _LENGTH_CUES = re.compile(
 )
 _PROPOSAL_BEFORE = re.compile(
     r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"|avert\w*|avoid\w*|prevent\w*|forestall\w*|stave\w*\s+off|head\w*\s+off|ward\w*\s+off"
     r"|rival|counter-?proposal)\b[^.,;]{0,30}$",
     re.IGNORECASE,
 )
@@ -120,6 +121,9 @@ class _Cue:
     phrase: str
     kinds: frozenset[str]  # the window kinds whose own vocabulary has this cue (none: generic)
     not_yet: bool  # stated as planned or future, not as having happened
+    # An end that is the halted activity starting again ("strikes resumed"), which may come
+    # any time after the window lapsed, rather than the window's own end ("was lifted").
+    resumption: bool = False
 
     @property
     def specific(self) -> bool:
@@ -249,9 +253,11 @@ class Extractor:
         # A cue is a window's own only if the generic lists do not have it: "began" starts
         # anything, "resumed strikes" ends a truce.  Each kind's own cues get a pattern of
         # their own, so a match says which kinds it speaks for.
-        generic = set(cues.started_by) | set(cues.ended_by) | set(cues.extended_by) | set(cues.announced_by)
+        generic = (set(cues.started_by) | set(cues.ended_by) | set(cues.resumed_by) | set(cues.extended_by)
+                   | set(cues.announced_by))
         self._cue_patterns: list[tuple[str, frozenset[str], Pattern[str]]] = []
-        for role, field in (("extend", "extended_by"), ("end", "ended_by"), ("start", "started_by")):
+        for role, field in (("extend", "extended_by"), ("resume", "resumed_by"), ("end", "ended_by"),
+                            ("start", "started_by")):
             for vocabulary in self.vocabularies:
                 own = set(getattr(vocabulary, field)) - generic
                 if own:
@@ -260,6 +266,7 @@ class Extractor:
         self._cue_patterns += [
             ("planned_end", frozenset(), phrase_pattern(cues.planned_end)),
             ("extend", frozenset(), phrase_pattern(cues.extended_by)),
+            ("resume", frozenset(), phrase_pattern(cues.resumed_by)),
             ("end", frozenset(), phrase_pattern(cues.ended_by)),
             ("start", frozenset(), phrase_pattern(cues.started_by)),
             ("announce", frozenset(), phrase_pattern(cues.announced_by)),
@@ -301,6 +308,8 @@ class Extractor:
         for role, kinds, pattern in patterns:
             if kinds and named_kinds is not None and not kinds & named_kinds:
                 continue
+            resumption = role == "resume"
+            role = "end" if resumption else role
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 span = Span(match.start(), match.end())
                 same = next((index for index, cue in enumerate(cues) if cue.span == span and cue.role == role), None)
@@ -315,7 +324,7 @@ class Extractor:
                     continue
                 clause_start = max(sentence.start, _clause_start(text, sentence.start, span.start))
                 not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
-                cues.append(_Cue(role, span, phrase, kinds, not_yet or role == "planned_end"))
+                cues.append(_Cue(role, span, phrase, kinds, not_yet or role == "planned_end", resumption))
         return sorted(cues, key=lambda cue: cue.span.start)
 
     # -- the whole text ----------------------------------------------------------------
@@ -468,10 +477,14 @@ class Extractor:
                 cue_text = " ".join(expression.cue_span.text_of(text).lower().split())
             builder.add(target, "starts", StatedStart(value=expression.instant, cue=cue_text, **common))
         elif role in ("ended", "extended"):
-            # A stated end that happened ("expired at the end of Saturday") counts at its end.
-            value = stated_end if expression.role is Role.BOUND else expression.instant
-            builder.add(target, "observations", Observation(
-                value=value, kind=ObservationKind(role), event=cue_text, **common))
+            # A window extended "through July 9" runs to that day's end, and one that "expired
+            # at the end of Saturday" ended when Saturday did; one that "ended on January 3"
+            # ended at some time that day, so an end counts at its end only when it names one.
+            names_an_end = expression.mod == "END" and expression.text.lower().startswith(_END_OF_WORDS)
+            use_end = expression.role is Role.BOUND and (role == "extended" or names_an_end)
+            value = stated_end if use_end else expression.instant
+            kind = ObservationKind.RESUMED if role == "ended" and cue is not None and cue.resumption else ObservationKind(role)
+            builder.add(target, "observations", Observation(value=value, kind=kind, event=cue_text, **common))
         else:
             builder.add(target, "announcements", Announcement(value=expression.instant, **common))
 
@@ -541,8 +554,11 @@ def _elapsed_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], co
     span = Span(before.start(1), expression.span.end)
     return _ElapsedEnd(text=span.text_of(text), span=span, length=expression.duration,
                        within=before.group(1).lower() == "within", event=ending[-1].phrase,
+                       resumption=ending[-1].resumption,
                        said_by=common["said_by"], said_at=common["said_at"])
 
+
+_END_OF_WORDS = ("the end of", "end of", "the very end of", "the close of", "close of")
 
 _EXTENSION_OF = re.compile(r"\s+(?:extension|renewal|prolongation)\s+of\s+(?:the|a|an|its|their|this)\s+$", re.I)
 
@@ -591,7 +607,8 @@ def _offset_end(text: str, expression: TimeExpression, cues: Sequence[_Cue], tim
         low, high = expression.duration.min, expression.duration.max
         return _OffsetEnd(text=span.text_of(text), span=span, low=low, high=high, approximate=bool(approximate),
                           stated_end=anchor.bound.end if anchor.bound is not None else anchor.instant,
-                          event=ending[-1].phrase, said_by=common["said_by"], said_at=common["said_at"])
+                          event=ending[-1].phrase, resumption=ending[-1].resumption,
+                          said_by=common["said_by"], said_at=common["said_at"])
     return None
 
 
@@ -849,12 +866,13 @@ class _ElapsedEnd:
     event: str
     said_by: Optional[str]
     said_at: Optional[Instant]
+    resumption: bool = False
 
     def at(self, start: Instant) -> Observation:
         low = Duration() if self.within else self.length.min
         high = self.length.max if self.length.max is not None else _vague_ceiling(self.length.min)
         value = Instant(low.add_to(start.earliest), high.add_to(start.latest), start.grain)
-        return Observation(text=self.text, span=self.span, value=value, kind=ObservationKind.ENDED,
+        return Observation(text=self.text, span=self.span, value=value, kind=_ending_kind(self.resumption),
                            event=self.event, said_by=self.said_by, said_at=self.said_at,
                            elapsed=DurationRange(low, high))
 
@@ -878,6 +896,7 @@ class _OffsetEnd:
     event: str
     said_by: Optional[str]
     said_at: Optional[Instant]
+    resumption: bool = False
 
     def at(self, bounds: Sequence[EndBound]) -> Observation:
         end = next((bound.value for bound in bounds if bound.value.overlaps(self.stated_end)), self.stated_end)
@@ -889,8 +908,12 @@ class _OffsetEnd:
             earliest = self.high.subtract_from(end.earliest)
             latest = self.low.subtract_from(end.latest)
         value = Instant(earliest, latest, end.grain)
-        return Observation(text=self.text, span=self.span, value=value, kind=ObservationKind.ENDED,
+        return Observation(text=self.text, span=self.span, value=value, kind=_ending_kind(self.resumption),
                            event=self.event, said_by=self.said_by, said_at=self.said_at)
+
+
+def _ending_kind(resumption: bool) -> ObservationKind:
+    return ObservationKind.RESUMED if resumption else ObservationKind.ENDED
 
 
 def _vague_ceiling(least: Duration) -> Duration:

@@ -110,7 +110,8 @@ class Announcement:
 class ObservationKind(enum.Enum):
     """What an observed event says about the window's real end."""
 
-    ENDED = "ended"  # it stopped then: "strikes resumed", "lifted", "collapsed"
+    ENDED = "ended"  # it stopped then: "lifted", "reopened", "collapsed"
+    RESUMED = "resumed"  # what it halted started again: "strikes resumed", maybe well after it lapsed
     EXTENDED = "extended"  # it ran at least until then: "was extended to", "the calm held until"
 
 

@@ -7,7 +7,7 @@ The shape (its JSON Schema is ``docs/claims.schema.json``)::
                   "durations":    [{"text": "weeklong", "value": "P7D"}],
                   "bounds":       [{"text": "until February 1", "value": "2026-02-01", "inclusive": false}],
                   "starts":       [{"text": "Thursday", "value": "2026-01-29"}],
-                  "observations": [{"text": "overnight Monday", "value": "2026-02-02TNI", "kind": "ended"}]}]}
+                  "observations": [{"text": "overnight Monday", "value": "2026-02-02TNI", "kind": "resumed"}]}]}
 
 Values are TIMEX3 strings (``2026-02-01``, ``2026-02-02T23:00``, ``2026-02-02TNI``, ``P7D``)
 or, for instants, ``{"earliest": ISO, "latest": ISO}``.  A bound's value is the named time;
@@ -193,7 +193,7 @@ class _Reader:
         try:
             parsed_kind = ObservationKind(kind)
         except ValueError:
-            raise self.fail(f"{where}.kind", f"must be 'ended' or 'extended', not {kind!r}") from None
+            raise self.fail(f"{where}.kind", f"must be 'ended', 'resumed' or 'extended', not {kind!r}") from None
         elapsed = None
         if data.get("elapsed") is not None:
             elapsed = self.duration({"value": data["elapsed"]}, f"{where}.elapsed", source).value

@@ -33,6 +33,7 @@ class WindowVocabulary:
     started_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
     ended_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
     extended_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
+    resumed_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
 
 
 @attrs.frozen
@@ -45,6 +46,9 @@ class GenericCues:
     announced_by: tuple[str, ...] = attrs.field(converter=_as_phrases)
     planned_end: tuple[str, ...] = attrs.field(converter=_as_phrases)
     not_yet: tuple[str, ...] = attrs.field(converter=_as_phrases)
+    # What a window halted depends on its kind ("strikes", "evictions"), so no resumption
+    # is generic by default: each kind lists its own.
+    resumed_by: tuple[str, ...] = attrs.field(default=(), converter=_as_phrases)
 
 
 GENERIC_CUES = GenericCues(

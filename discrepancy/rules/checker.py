@@ -28,7 +28,7 @@ from .types import FIELDS, WINDOW_CLAIMS, Type, accepts, value_type
 
 _LENGTHS = (Type.DURATION, Type.ELAPSED)
 _ROLE_ATTRIBUTES = {"called": "called", "started by": "started_by", "ended by": "ended_by",
-                    "broken by": "broken_by", "extended by": "extended_by"}
+                    "resumed by": "resumed_by", "broken by": "broken_by", "extended by": "extended_by"}
 
 
 @attrs.frozen

@@ -10,7 +10,8 @@ end of the line.  Grammar summary (INDENT/DEDENT come from that layout, not from
     include      ::= "include" STRING
     disable      ::= "disable" ( "rule" | "window" ) ID
     window_block ::= [ "override" | "extend" ] "window" ID ":" INDENT vocabulary { vocabulary } DEDENT
-    vocabulary   ::= ( "called" | "started" "by" | "ended" "by" | "broken" "by" | "extended" "by" )
+    vocabulary   ::= ( "called" | "started" "by" | "ended" "by" | "resumed" "by" | "broken" "by"
+                       | "extended" "by" )
                      STRING { "," STRING }
     rule_block   ::= [ "override" ] "rule" ID ":" INDENT rule_clause { rule_clause } DEDENT
     rule_clause  ::= STRING                                          (the description)
@@ -135,7 +136,7 @@ KEYWORDS = frozenset(
     "none as in with".split()
 )
 CLAUSES = ("kind", "severity", "for", "let", "when", "report", "claimed", "effective", "example")
-VOCABULARY_ROLES = ("called", "started by", "ended by", "broken by", "extended by")
+VOCABULARY_ROLES = ("called", "started by", "ended by", "resumed by", "broken by", "extended by")
 SEVERITIES = ("info", "warning", "error")
 
 # Tokens ---------------------------------------------------------------------------------
@@ -313,8 +314,9 @@ def _role(*words: str) -> pp.ParserElement:
 
 
 VOCABULARY = (
-    (_role("called") | _role("started", "by") | _role("ended", "by") | _role("broken", "by") | _role("extended", "by"))
-    .set_name("'called', 'started by', 'ended by', 'broken by' or 'extended by'")
+    (_role("called") | _role("started", "by") | _role("ended", "by") | _role("resumed", "by") | _role("broken", "by")
+     | _role("extended", "by"))
+    .set_name("'called', 'started by', 'ended by', 'resumed by', 'broken by' or 'extended by'")
     - _STRING_LIST
 )
 

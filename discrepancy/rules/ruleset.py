@@ -22,13 +22,16 @@ class WindowSpec:
 
     ``called`` are nouns for the window ("ceasefire", "truce"); ``started_by``,
     ``ended_by``, ``broken_by`` and ``extended_by`` are the words of events that start it,
-    end it, break it, or make it last longer.
+    end it, break it, or make it last longer.  ``resumed_by`` are the words of what the
+    window halted starting again ("strikes resumed"): they end it too, but may come any time
+    after it lapsed, so a late one says less than a late "lifted" or "reopened".
     """
 
     name: str
     called: tuple[str, ...] = ()
     started_by: tuple[str, ...] = ()
     ended_by: tuple[str, ...] = ()
+    resumed_by: tuple[str, ...] = ()
     broken_by: tuple[str, ...] = ()
     extended_by: tuple[str, ...] = ()
     source: str = ""
@@ -36,7 +39,7 @@ class WindowSpec:
     def words(self) -> dict[str, tuple[str, ...]]:
         """Every vocabulary list by its role as written in rule files ("ended by")."""
         return {"called": self.called, "started by": self.started_by, "ended by": self.ended_by,
-                "broken by": self.broken_by, "extended by": self.extended_by}
+                "resumed by": self.resumed_by, "broken by": self.broken_by, "extended by": self.extended_by}
 
 
 @attrs.frozen
