@@ -56,6 +56,7 @@ AFTER_PENALTY = 1.6
 # Words just before a length that make it something other than the window's length.
 _NOT_A_LENGTH_BEFORE = frozenset(
     "in within after over past last next than every per nearly almost since during about around first back forward by"
+    " another further additional extra"
     .split()
 )
 # Words just after a length that make it an offset or the length of something else.
@@ -458,6 +459,11 @@ class Extractor:
         role = _time_role(expression, cue, has_window_word=bool(keys),
                           new_end=bool(_NEW_END.search(text, max(0, expression.span.start - 12), expression.span.start)),
                           close_after_cue=cue is not None and _closely_follows(text, cue, expression))
+        if role == "bound" and _FURTHER_LENGTH_BEFORE.search(text, max(sentence.start, expression.span.start - 50),
+                                                             expression.span.start):
+            role = "extended"  # "renewed ..., for another two months, until August 2": the new end
+        elif role == "bound" and _suspended_until(text, sentence, expression, keys):
+            return  # "agreed to suspend the strike until January 15": the suspension's end, not the strike's
         if role is None:
             return
         cue_text = cue.phrase if cue is not None else ""
@@ -662,6 +668,31 @@ def _scheduled(text: str, cue: _Cue) -> bool:
     return bool(_SCHEDULE.search(text, max(0, cue.span.start - 30), cue.span.start))
 
 
+# "for another two months, until August 2", "by a further 30 days to July 9": a bound after
+# an added length is the new end of an extension, whatever cue came before.
+_FURTHER_LENGTH_BEFORE = re.compile(
+    r"\b(?:another|(?:a\s+)?further|(?:an\s+)?additional|(?:an\s+)?extra)\s+(?:[\w-]+\s+){0,2}[\w-]+,?\s+"
+    r"(?:until|till|to|through|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SUSPENDING = re.compile(r"\b(?:suspend|suspends|suspending|postpone\w*|defer\w*|delay\w*|put\s+off|pause|pauses|pausing)\b"
+                         r"[^.;:,]{0,40}$", re.IGNORECASE)
+
+
+def _suspended_until(text: str, sentence: Span, expression: TimeExpression,
+                     keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
+    """Whether a bound ends a suspension of the window rather than the window itself.
+
+    Not when the suspending word is itself the window's name (a moratorium "suspending
+    evictions until October 3", "a pause in strikes until February 1").
+    """
+    cue_start = expression.bound.cue_span.start if expression.bound is not None else expression.span.start
+    match = _SUSPENDING.search(text, max(sentence.start, cue_start - 60), cue_start)
+    if match is None:
+        return False
+    return not any(span.start <= match.start() < span.end for span, _ in keys)
+
+
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|their|this|that)\b", re.IGNORECASE)
 
 
@@ -683,10 +714,13 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     if expression.role is Role.BOUND and _BACK_REFERENCE.search(text, sentence_start, expression.span.start):
         return True
     subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
+    if cue is not None and cue.role in ("end", "planned_end") and _OBJECT_REFERS_BACK.match(text, cue.span.end):
+        return True  # "The landlords revoked it on April 14": the end's object is the window
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
+_OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 
 
 # A length that a sentence after the window's gives it without naming it again: only an

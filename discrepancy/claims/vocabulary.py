@@ -63,7 +63,7 @@ GENERIC_CUES = GenericCues(
         "scrapped", "terminated", "cut short", "cancelled", "canceled", "abandoned", "rescinded",
     ),
     extended_by=(
-        "extended", "extends", "extending", "extension", "prolonged", "renewed", "remain in place",
+        "extended", "extends", "extending", "extend", "extension", "renew", "renews", "renewing", "prolong", "prolonged", "renewed", "remain in place",
         "remain in force", "stay in force", "stay in place", "remains in place", "held until", "lasted until",
     ),
     announced_by=(
