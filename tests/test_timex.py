@@ -127,6 +127,9 @@ def test_a_calendar_value_is_a_range_of_whole_days(value, zone):
     assert instant.earliest == start_of_day(instant.first_day, zone)
     assert instant.latest == start_of_day(instant.last_day + timedelta(days=1), zone)
     days = len(instant.days())
+    after = instant.last_day + timedelta(days=1)
+    if start_of_day(after, zone).date() != after:
+        days += 1  # the zone skipped the range's last calendar day (Kiritimati, 31 December 1994)
     expected = {Grain.DAY: {1}, Grain.WEEK: {7}, Grain.MONTH: {28, 29, 30, 31}, Grain.QUARTER: {90, 91, 92},
                 Grain.SEASON: {90, 91, 92}, Grain.HALF_YEAR: {181, 182, 184}, Grain.YEAR: {365, 366},
                 Grain.DECADE: {3652, 3653}, Grain.CENTURY: {36524, 36525}}

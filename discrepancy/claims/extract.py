@@ -75,7 +75,8 @@ _PROPOSAL_BEFORE = re.compile(
     r"|rival|counter-?proposal)\b[^.,;]{0,30}$",
     re.IGNORECASE,
 )
-_PROPOSAL_AFTER = re.compile(r"^[^.;]{0,25}\binstead\b", re.IGNORECASE)
+_PROPOSAL_AFTER = re.compile(r"^(?:[^.;]{0,25}\binstead\b|\s+(?:proposals?|plans?|offers?|bids?|ideas?|demands?)\b)",
+                             re.IGNORECASE)
 # Qualifiers that make a mention a window of its own, kept apart from the one the text is about.
 APART = "apart@"
 _OTHER_INSTANCE_BEFORE = re.compile(
@@ -432,10 +433,13 @@ class Extractor:
                 return
             elapsed = _elapsed_end(text, expression, cues, common)
             offset = None if elapsed is not None else _offset_end(text, expression, cues, sentence_times, sentence, common)
+            added = None if elapsed or offset else _extended_by(text, expression, cues, common)
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
             elif offset is not None:
                 builder.add(target, "offset_ends", offset)
+            elif added is not None:
+                builder.add(target, "extensions_by", added)
             elif expression.duration.max is None:
                 pass  # an open-ended length ("held for more than a week") states no length to compare
             elif keys and _extension_length(text, expression, keys):
@@ -453,6 +457,12 @@ class Extractor:
             return
         if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
+        if (expression.role is Role.START and expression.cue_span is not None
+                and " ".join(expression.cue_span.text_of(text).lower().split()) in _INTRANSITIVE_ENDS
+                and _other_subject(text, sentence, expression.cue_span, [span for span, _ in keys])):
+            # "tariffs would take effect on August 1": the start of something else.
+            expression = attrs.evolve(expression, role=None, cue_span=None, cue=None)
+            cue = cue if cue is None or cue.role != "start" else None
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
@@ -773,12 +783,16 @@ def _only_modifiers(gap: str) -> bool:
                                    for word in words)
 
 
-# Generic ends that say what happened to their subject, which must then be the window.
+# Generic starts and ends that say what happened to their subject, which must then be the
+# window: "the truce took effect", not "tariffs would take effect after the pause".
 _INTRANSITIVE_ENDS = frozenset({
     "collapsed", "collapses", "broke down", "breaks down", "expired", "expires", "lapsed", "lapses", "ran out", "was over",
+    "took effect", "take effect", "takes effect", "taking effect", "went into effect", "came into force",
+    "come into force", "entered into force",
 })
 _SUBJECT_REFERS_BACK = frozenset("it they this that which who these those".split())
-_BEFORE_VERB = re.compile(r"([A-Za-z][A-Za-z'\u2019-]*)((?:\s+(?:had|has|have|quickly|soon|later|then|finally|already"
+_BEFORE_VERB = re.compile(r"([A-Za-z][A-Za-z'\u2019-]*)((?:\s+(?:had|has|have|will|would|could|should|shall|may|might|must"
+                          r"|did|does|do|not|never|to|be|been|is|was|were|are|quickly|soon|later|then|finally|already"
                           r"|\w+ly))*)\s+$")
 
 
@@ -946,6 +960,55 @@ class _OffsetEnd:
                            event=self.event, said_by=self.said_by, said_at=self.said_at)
 
 
+# "extended the pause by three weeks", "was extended by a further 30 days": the added length.
+_BY_LENGTH = re.compile(r"^(?:\s+(?:it|them|the\s+[\w-]+|its\s+[\w-]+))?\s+by\s+(?:another\s+|a\s+further\s+|an\s+extra\s+)?$",
+                        re.IGNORECASE)
+
+
+def _extended_by(text: str, expression: TimeExpression, cues: Sequence[_Cue], common: dict) -> Optional["_ExtendedBy"]:
+    """ "it was extended by three weeks": an extension stated as a length added to the end."""
+    if expression.duration is None or expression.duration.max is None:
+        return None
+    for cue in cues:
+        if cue.role == "extend" and not cue.not_yet and cue.span.end <= expression.span.start:
+            if _BY_LENGTH.match(text[cue.span.end : expression.span.start]):
+                span = Span(cue.span.start, expression.span.end)
+                return _ExtendedBy(text=span.text_of(text), span=span, length=expression.duration, event=cue.phrase,
+                                   said_by=common["said_by"], said_at=common["said_at"])
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class _ExtendedBy:
+    """An extension stated as a length added to the window's end ("extended by three weeks").
+
+    It becomes an `Observation` that the window ran on to its stated end bound plus that
+    length, or, with no bound, to its start plus its one stated length plus that length.
+    """
+
+    text: str
+    span: Span
+    length: DurationRange
+    event: str
+    said_by: Optional[str]
+    said_at: Optional[Instant]
+
+    def at(self, window: Window) -> Optional[Observation]:
+        if len(window.bounds) == 1:
+            end = window.bounds[0].value
+        elif not window.bounds and len(window.starts) == 1 and len(window.durations) == 1:
+            stated = window.durations[0].value
+            if stated.max is None:
+                return None
+            start = window.starts[0].value
+            end = Instant(stated.min.add_to(start.earliest), stated.max.add_to(start.latest), start.grain)
+        else:
+            return None
+        value = Instant(self.length.min.add_to(end.earliest), self.length.max.add_to(end.latest), end.grain)
+        return Observation(text=self.text, span=self.span, value=value, kind=ObservationKind.EXTENDED,
+                           event=self.event, said_by=self.said_by, said_at=self.said_at)
+
+
 def _ending_kind(resumption: bool) -> ObservationKind:
     return ObservationKind.RESUMED if resumption else ObservationKind.ENDED
 
@@ -963,7 +1026,7 @@ def _vague_ceiling(least: Duration) -> Duration:
     return Duration(hours=1)
 
 
-_CLAIM_FIELDS = ("durations", "bounds", "starts", "observations", "elapsed_ends", "offset_ends")
+_CLAIM_FIELDS = ("durations", "bounds", "starts", "observations", "elapsed_ends", "offset_ends", "extensions_by")
 
 
 class _WindowBuilder:
@@ -990,7 +1053,7 @@ class _WindowBuilder:
             self._order.append(key)
             self._mentions[key] = []
             self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": [],
-                                 "elapsed_ends": [], "offset_ends": []}
+                                 "elapsed_ends": [], "offset_ends": [], "extensions_by": []}
 
     def windows(self) -> list[Window]:
         groups = self._merged_groups()
@@ -1012,6 +1075,7 @@ class _WindowBuilder:
                 observations=claims["observations"], announced=announcements[0] if announcements else None,
             ))
             timed = [ended.at(window.bounds) for ended in claims["offset_ends"]]
+            timed += [extension for added in claims["extensions_by"] if (extension := added.at(window)) is not None]
             if claims["elapsed_ends"] and len(window.starts) == 1:
                 timed += [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]
             if timed:

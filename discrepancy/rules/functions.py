@@ -30,7 +30,7 @@ import attrs
 
 from ..claims.model import EndBound, Observation
 from ..errors import DiscrepancyError
-from ..temporal.values import Duration, DurationRange, ElapsedRange, Instant
+from ..temporal.values import Duration, DurationRange, ElapsedRange, Instant, to_utc
 from . import lengths
 from .types import Type, parse_type, runtime_matches, value_of
 
@@ -164,6 +164,8 @@ def counted(start, end):
     February 1" may stop at the start of February 1 or of February 2.  An observation
     stated as time since the start ("after 24 hours") is that length.
     """
+    if to_utc(value_of(end).latest) < to_utc(value_of(start).earliest):
+        return None  # an end wholly before the start measures nothing ("take effect on August 1 after a pause")
     if isinstance(end, Observation) and end.elapsed is not None:
         # "called off after 24 hours": the text gives the length itself, measured from the
         # start, so the start's own uncertainty does not widen it.

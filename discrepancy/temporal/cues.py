@@ -27,13 +27,13 @@ from .values import Grain, Instant, Span
 
 _PREPOSITION = r"(?:" + S + r"(?:on|at|in|the|of))?(?:" + S + r"(?:on|at|the))?"
 _BOUND_BEFORE = re.compile(
-    r"(?<![\w])(?P<cue>" + words(c for c in BOUND_CUES if c not in ("to",)) + r")" + _PREPOSITION + r"\s{1,3}$",
+    r"(?<![\w])(?P<cue>" + words(c for c in BOUND_CUES if c not in ("to",)) + r")" + _PREPOSITION + r"\s{1,3}\Z",
     re.IGNORECASE,
 )
-_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>" + words(START_CUES) + r")" + _PREPOSITION + r"\s{1,3}$", re.IGNORECASE)
-_RANGE_END_BEFORE = re.compile(r"(?<![\w])(?P<cue>to|and|through|thru|until|till|-|\u2013)" + _PREPOSITION + r"\s{0,3}$", re.IGNORECASE)
-_RANGE_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>from|between)" + _PREPOSITION + r"\s{1,3}$", re.IGNORECASE)
-_AT_END = re.compile(r"(?<![\w])(?P<cue>at|by|before|until|till)\s{1,3}$", re.IGNORECASE)
+_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>" + words(START_CUES) + r")" + _PREPOSITION + r"\s{1,3}\Z", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(r"(?<![\w])(?P<cue>to|and|through|thru|until|till|-|\u2013)" + _PREPOSITION + r"\s{0,3}\Z", re.IGNORECASE)
+_RANGE_START_BEFORE = re.compile(r"(?<![\w])(?P<cue>from|between)" + _PREPOSITION + r"\s{1,3}\Z", re.IGNORECASE)
+_AT_END = re.compile(r"(?<![\w])(?P<cue>at|by|before|until|till)\s{1,3}\Z", re.IGNORECASE)
 _LOOK_BACK = 40
 
 # The last word each of `_BOUND_BEFORE`, `_START_BEFORE` and `_AT_END` can end on (a cue's

@@ -193,7 +193,7 @@ SET_WORDS: dict[str, str] = {
 BOUND_CUES: dict[str, bool | None] = {
     "until": None, "till": None, "til": None, "'til": None, "up until": None, "up to": None,
     "through": True, "thru": True, "to": None, "by": True, "no later than": True,
-    "not later than": True, "before": False, "ending": True, "ends": True, "ended": True,
+    "not later than": True, "before": False, "ending": None, "ends": None, "ended": None,
     "expires": None, "expired": None, "expire": None, "expiring": None, "deadline of": True,
     "lapses": None, "lapsed": None, "runs out": None, "ran out": None, "run out": None,
 }
