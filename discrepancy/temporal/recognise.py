@@ -100,6 +100,8 @@ def _windows(condition: tuple[tuple[str, int], ...], by_kind: dict[str, list[int
     Each trigger word at ``t`` of a kind the condition names opens ``(t - reach, t)``;
     overlapping stretches are merged, so that no word start is tried twice.
     """
+    if len(condition) == 1:
+        return _merged_reaches(by_kind.get(condition[0][0], ()), condition[0][1])
     spans: list[tuple[int, int]] = []
     for kind, reach in condition:
         triggers = by_kind.get(kind)
@@ -114,6 +116,23 @@ def _windows(condition: tuple[tuple[str, int], ...], by_kind: dict[str, list[int
                 merged[-1] = (merged[-1][0], high)
         else:
             merged.append((low, high))
+    return merged
+
+
+def _merged_reaches(triggers, reach: int) -> list[tuple[int, int]]:
+    """`_windows` for one kind: its triggers are in order, so stretches merge as they come."""
+    merged: list[tuple[int, int]] = []
+    if not triggers:
+        return merged
+    low = high = None
+    for trigger in triggers:
+        if high is not None and trigger - reach <= high:
+            high = trigger
+            continue
+        if high is not None:
+            merged.append((low, high))
+        low, high = trigger - reach, trigger
+    merged.append((low, high))
     return merged
 
 
