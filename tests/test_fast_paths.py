@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from zoneinfo import ZoneInfo
@@ -153,3 +154,79 @@ def _clause_reader_used(text: str) -> bool:
     from discrepancy.temporal import recognise
 
     return recognise._clause_reader(text, recognise.scan(text)) is not None
+
+
+# Words and marks around numbers that decide whether a rule may begin at one: clock
+# endings, "times", ordinal suffixes, units, fractions, and letters that case-fold to ASCII
+# ("\u017f" is s, "\u0131" and "\u0130" are i, "\u212a" is k).
+_NUMBER_PIECES = [
+    "1", "2", "11", "12", "3", "2026", "1998", "0001", "19980303", "48", "1,000", "2.5", "1 1/2", "'90s", "90",
+    "p.m.", "a.m.", "pm", "AM", "P.M.", ":30", ".15", "o'clock", "in the morning", "IN", "\u0131n", "\u0130n",
+    "times a year", "Times", "st", "nd", "rd", "th", "\u017ft", "ST", "quarter", "first", "days", "day", "hour",
+    "hours", "-hour", "-day", "week-long", "weeklong", "and a half", "to", "or", "more than",
+    "GMT", "Monday", "May", "the", "last", "year", "ago", "earlier", "every", "per", "Q", "-", "/", "(", ")",
+]
+number_texts = st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_from(["", " ", " ", "  ", "   ", "-", ", "])),
+                        max_size=30).map(lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=number_texts)
+def test_narrow_triggers_hide_no_match(text):
+    """Trying each rule at every word start finds what trying it where its triggers allow
+    finds: the digit kinds ("clock_number", "times_number", "ordinal_digit"), the rules
+    that open with a letter, and the digit guard of lengths hide nothing."""
+    from discrepancy.temporal import recognise
+    from discrepancy.temporal.patterns import RULES
+
+    word_starts, by_kind = recognise._triggers(text)
+    for rule, pattern in RULES:
+        everywhere = _first_matches(text, pattern, word_starts)
+        triggered = _first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        assert triggered == everywhere, (rule, text)
+
+
+def _first_matches(text: str, pattern, starts) -> list[tuple[int, int]]:
+    found, covered = [], -1
+    for position in starts:
+        if position < covered:
+            continue
+        match = pattern.match(text, position) or (
+            position > 0 and text[position - 1] == "'" and pattern.match(text, position - 1))
+        if match and match.end() > match.start():
+            covered = match.end()
+            found.append(match.span())
+    return found
+
+
+def test_digit_guard_of_lengths_lets_every_amount_through():
+    from discrepancy.temporal.patterns import RULES
+
+    duration = dict(RULES)["duration"]
+    for phrase in ("1,000,000 years", "2.5 hours", "1 1/2 days", "3 - day", "48-hour", "30  days", "2 to 3 weeks",
+                   "5 or 6 days", "1 and a half hours", "7 full days", "10 \u017feconds", "12 consecutive months"):
+        match = duration.match(phrase)
+        assert match is not None and match.end() == len(phrase), phrase
+    for phrase in ("1 2 days", "12:30 days", "3/4 days"):
+        assert duration.match(phrase) is None, phrase
+
+
+def test_cached_lengths_keep_tense_and_reference_apart():
+    """A length's value is cached; the date "in three weeks" makes of it in a future clause is not."""
+    text = "The talks will resume in three weeks. The talks had resumed in three weeks. A three-week pause."
+    first = [(e.text, e.value) for e in find_times(text, date(2026, 2, 3), "UTC")]
+    second = [(e.text, e.value) for e in find_times(text, date(2025, 6, 30), "Asia/Tokyo")]
+    assert first == [("three weeks", "2026-W09"), ("three weeks", "P3W"), ("three-week", "P3W")]
+    assert second == [("three weeks", "2025-W30"), ("three weeks", "P3W"), ("three-week", "P3W")]
+
+
+def test_length_caches_tell_equal_amounts_of_other_types_apart():
+    from fractions import Fraction
+
+    from discrepancy.temporal import normalise
+
+    assert normalise.duration_value("day", Fraction(2)) == normalise.duration_value("day", 2) == "P2D"
+    assert normalise.duration_value("day", Fraction(3, 2)) == "P1DT12H"
+    with pytest.raises(AttributeError):
+        normalise.duration_value("day", 1.5)  # a float is not the cached Fraction: asked afresh
+    assert normalise.unit_duration("week", Fraction(1)) == normalise.unit_duration("week", 1)

@@ -108,11 +108,21 @@ _EDGE_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 
 _DAY_EDGE_FRACTIONS = {"START": (0.0, 0.5), "MID": (0.25, 0.75), "END": (0.5, 1.0)}
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+# The pure steps of reading a length are cached by their whole arguments (a unit word, an
+# amount): dense text and news alike repeat "48-hour", "30 days", "a week".  Each cache holds
+# at most 1,024 entries (least recently used dropped), a few hundred kilobytes at most.
+_PURE = functools.lru_cache(maxsize=1024, typed=True)
+
+
+@_PURE
 def singular(unit: str) -> str:
-    unit = re.sub(r"\s+", " ", unit.lower())
+    unit = _WHITESPACE.sub(" ", unit.lower())
     return lx.UNIT_PLURALS.get(unit, unit)
 
 
+@_PURE
 def unit_duration(unit: str, amount: Fraction) -> Duration:
     """The calendar length of ``amount`` units; weeks become days so lengths compare plainly."""
     field, multiplier = lx.UNITS[unit]
@@ -124,6 +134,7 @@ def unit_duration(unit: str, amount: Fraction) -> Duration:
     return Duration.of(float(total) if total.denominator != 1 else int(total), field)
 
 
+@_PURE
 def duration_value(unit: str, amount: Fraction) -> str:
     """The TIMEX3 value of an exact amount of a unit, in the unit the text used (``P2W``)."""
     if amount.denominator != 1:
@@ -279,7 +290,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 
 
 def holiday_date(name: str, year: int) -> Optional[date]:
-    name = re.sub(r"\s+", " ", name.lower())
+    name = _WHITESPACE.sub(" ", name.lower())
     if name in lx.FIXED_HOLIDAYS:
         month, day = lx.FIXED_HOLIDAYS[name]
         return date(year, month, day)
@@ -294,7 +305,7 @@ def holiday_date(name: str, year: int) -> Optional[date]:
 def _year_of(text: Optional[str], ctx: Context) -> Optional[int]:
     if not text:
         return None
-    text = re.sub(r"\s+", " ", text.lower())
+    text = _WHITESPACE.sub(" ", text.lower())
     text = re.sub(r"['\u2019]s$", "", text)
     if text == "this year":
         return ctx.reference.year
@@ -377,7 +388,7 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
                 return None
             return weekday_date(_weekday_of(piece.group("wd")), rel, ctx)
         if kind == "relative_day":
-            word = re.sub(r"\s+", " ", piece.group("rd").lower())
+            word = _WHITESPACE.sub(" ", piece.group("rd").lower())
             offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
                        "the day before yesterday": -2, "the day after tomorrow": 2}
             return ctx.reference + timedelta(days=offsets[word])
@@ -731,10 +742,10 @@ def _is_title(piece: Piece, ctx: Context) -> bool:
 def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if _is_title(piece, ctx):
         return None
-    rel_text = re.sub(r"\s+", " ", piece.group("rel").lower())
+    rel_text = _WHITESPACE.sub(" ", piece.group("rel").lower())
     if rel_text.startswith("that"):
         rel_text = "the same"  # "that year", "later that day": the anchor's own unit
-    unit = re.sub(r"\s+", " ", piece.group("unit").lower())
+    unit = _WHITESPACE.sub(" ", piece.group("unit").lower())
     with_the = rel_text.startswith("the ")
     rel = rel_text[4:] if with_the else rel_text
     if unit == "fiscal year":
@@ -802,13 +813,14 @@ def _amount(text: Optional[str]) -> Optional[Fraction]:
     return parse_amount(text) if text else None
 
 
+@_PURE
 def _vague_range(text: str) -> Optional[tuple[int, Optional[int]]]:
-    return lx.VAGUE_QUANTITIES.get(re.sub(r"\s+", " ", text.lower()))
+    return lx.VAGUE_QUANTITIES.get(_WHITESPACE.sub(" ", text.lower()))
 
 
 def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
     unit = singular(piece.group("unit"))
-    direction = re.sub(r"\s+", " ", piece.group("dir").lower())
+    direction = _WHITESPACE.sub(" ", piece.group("dir").lower())
     amount_text = piece.group("amount")
     if direction in ("before", "after", "since"):
         # "two days after the attack" is a length between two events, not a date.
@@ -873,8 +885,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return _exact_duration(unit, Fraction(1), None, piece.start)
     unit = singular(piece.group("unit"))
     plural = piece.group("unit").lower() != unit
-    det = re.sub(r"\s+", " ", (piece.group("det") or "").lower())
-    amod = re.sub(r"\s+", " ", (piece.group("amod") or "").lower()) or None
+    det = _WHITESPACE.sub(" ", (piece.group("det") or "").lower())
+    amod = _WHITESPACE.sub(" ", (piece.group("amod") or "").lower()) or None
     amount_text = piece.group("amount")
     start = piece.start
     if piece.group("suffix") is None and amount_text and re.search(r"-\s{0,2}$", text[piece.start:piece.end].split(amount_text, 1)[-1].rsplit(piece.group("unit"), 1)[0] or ""):
@@ -957,8 +969,14 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
 
 
 def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int) -> Meaning:
-    length = unit_duration(unit, amount)
-    return Meaning(TimexType.DURATION, duration_value(unit, amount), duration=DurationRange.exact(length), mod=mod, start=start)
+    value, length = _exact_length(unit, amount)
+    return Meaning(TimexType.DURATION, value, duration=length, mod=mod, start=start)
+
+
+@_PURE
+def _exact_length(unit: str, amount: Fraction) -> tuple[str, DurationRange]:
+    """The TIMEX3 value and the (frozen, shareable) length of exactly ``amount`` units."""
+    return duration_value(unit, amount), DurationRange.exact(unit_duration(unit, amount))
 
 
 # "current" says "now" only as an adjective before a noun it dates ("his current wife",
@@ -973,7 +991,7 @@ _COUNT_AFTER = re.compile(r"\s{1,3}(?:\d|(?:" + "|".join(sorted(lx.NUMBER_WORDS,
 
 
 def _reference(piece: Piece, ctx: Context) -> Optional[Meaning]:
-    word = re.sub(r"\s+", " ", piece.group("ref").lower())
+    word = _WHITESPACE.sub(" ", piece.group("ref").lower())
     value = lx.REFERENCE_WORDS[word]
     start = piece.start
     if word == "right now":
@@ -1137,7 +1155,7 @@ def _part_of_day(piece: Piece, ctx: Context) -> Optional[Meaning]:
 def zone_of(name: Optional[str], ctx: Context) -> tzinfo:
     if not name:
         return ctx.zone
-    key = re.sub(r"\s+", " ", name.lower().strip("() "))
+    key = _WHITESPACE.sub(" ", name.lower().strip("() "))
     key = re.sub(r" (?:standard |summer |daylight )?time$", "", key)
     if key == "local":
         return ctx.zone
@@ -1212,7 +1230,7 @@ def _clock(piece: Piece, ctx: Context, day: Optional[date] = None, end_of_day: b
 # --- joined pieces ------------------------------------------------------------------------------
 
 def _edge_mod(edge: Piece) -> tuple[Optional[str], str]:
-    word = re.sub(r"\s+", " ", edge.group("edge").lower())
+    word = _WHITESPACE.sub(" ", edge.group("edge").lower())
     word = re.sub(r"^the ", "", word)
     word = re.sub(r"^very ", "", word)
     word = re.sub(r" of$", "", word)

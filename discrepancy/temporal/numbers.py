@@ -6,6 +6,7 @@ the caller drops the phrase rather than guessing.
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 from typing import Optional
@@ -17,6 +18,8 @@ _MIXED_FRACTION = re.compile(r"^(\d+)\s+(\d+)/(\d+)$")
 _SUFFIXED_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
+# Both readers are pure and amounts recur ("two", "48", "a"): cached, at most 1,024 texts each.
+@functools.lru_cache(maxsize=1024)
 def parse_amount(text: str) -> Optional[Fraction]:
     """The number an amount phrase states, exactly; ``None`` when it is not a plain number."""
     words = text.lower().replace(",", "").strip()
@@ -66,6 +69,7 @@ def _parse_whole(words: str) -> Optional[Fraction]:
     return Fraction(total + current)
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_ordinal(text: str) -> Optional[int]:
     """``"third"`` -> 3, ``"3rd"`` -> 3, ``"twenty-first"`` -> 21."""
     word = text.lower().strip()

@@ -118,7 +118,12 @@ def opening(first_words: Iterable[str]) -> str:
     """A look-ahead that a phrase begins with a digit or one of ``first_words`` (whole, in
     any case).  Put before a pattern whose parts are all optional, it makes a word start
     where the pattern cannot match fail at once instead of trying every part in turn."""
-    return r"(?=\d|" + _prefix_tree(sorted(set(first_words))) + r"(?![a-z]))"
+    return opening_after(r"\d", first_words)
+
+
+def opening_after(digits: str, first_words: Iterable[str]) -> str:
+    """`opening`, with ``digits`` for what must follow where the phrase begins with a digit."""
+    return r"(?=" + digits + "|" + _prefix_tree(sorted(set(first_words))) + r"(?![a-z]))"
 
 
 # Words that may follow a day number without making it a count ("April 24 and 25 in
@@ -130,8 +135,14 @@ _NOT_NOUNS = r"(?:in|at|on|and|or|to|for|when|with|after|before|by|from|this|nex
 _QUALIFIERS = ["full", "more", "additional", "straight", "consecutive", "long", "whole", "extra", "further",
                "trading", "working", "business", "calendar", "successive", "solid", "short", "odd", "mere"]
 _LONG_UNITS = ["week", "day", "month", "year", "hour", "decade", "night", "season", "century", "minute"]
+# A length that begins with a digit begins with its amount: at most fifteen characters of
+# digits, commas and points ("1,000,000", "2.5"), maybe a fraction (" 1/2"), then a space or a
+# hyphen and a letter (the unit, a qualifier, "and a half", "to"/"or" another amount).  So
+# "1 2 3 ... 10 days" tries the whole pattern only at "10".
+_DIGIT_AMOUNT_OPENING = r"\d[\d.,]{0,14}(?:\s\d/\d{1,2})?(?:\s{1,3}|\s{0,2}-\s{0,2})[^\W\d_]"
 # Every word a length can begin with: a modifier, a determiner, an amount, a qualifier, a unit.
-_DURATION_OPENING = opening(
+_DURATION_OPENING = opening_after(
+    _DIGIT_AMOUNT_OPENING,
     _first_words(lx.AMOUNT_MODIFIERS)
     + ["the", "another", "a", "an", "each", "past", "coming", "next", "last", "first", "more", "less", "fewer"]
     + _first_words(lx.VAGUE_QUANTITIES) + ["half"] + _first_words(lx.NUMBER_WORDS)
@@ -303,24 +314,42 @@ TRIGGER_KINDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, wor
 _YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
-def digit_kinds(run: str, following: str) -> tuple[str, ...]:
-    """The trigger kinds of a run of digits, given the character after it.
+# What may follow the hour of a clock time: minutes ("11:30", "9.15"), "a.m."/"pm" after at
+# most two spaces, "o'clock" or "in the morning" after at most three.  In the same case-folding
+# as the pattern, so that whatever "clock" could match is let through.
+_CLOCK_HOUR_AFTER = re.compile(r"[:.]|\s{0,3}[apoi]", FLAGS)
+_TIMES_AFTER = re.compile(r"\s{1,3}t", FLAGS)  # "12 times a year"
+DIGIT_LOOKAHEAD = 4  # characters after a run of digits that `digit_kinds` reads
 
-    Every run is a "digit"; one or two digits a "short_number" (a day, an hour, a month);
-    four a "four_digits" (a clock time such as "0001 GMT"), and a "year_number" when it
-    reads as a year, the only four digits `YEAR` accepts; eight an "eight_digits" (a
-    date like "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").
+
+def digit_kinds(run: str, following: str) -> tuple[str, ...]:
+    """The trigger kinds of a run of digits, given the (up to four) characters after it.
+
+    Every run is a "digit"; one or two digits a "short_number" (a day, an hour, a month),
+    and a "clock_number" when what follows could continue a clock time ("11:30", "9 p.m.",
+    "6 o'clock"), a "times_number" before "times" ("12 times a year"); a single digit
+    followed by a letter an "ordinal_digit" ("3rd"); four a
+    "four_digits" (a clock time such as "0001 GMT"), and a "year_number" when it reads as a
+    year, the only four digits `YEAR` accepts; eight an "eight_digits" (a date like
+    "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").  The narrower
+    kinds spare the rules that need them an attempt at every number of a dense text.
     """
     kinds = ["digit"]
     if len(run) <= 2:
         kinds.append("short_number")
+        if _CLOCK_HOUR_AFTER.match(following):
+            kinds.append("clock_number")
+        if _TIMES_AFTER.match(following):
+            kinds.append("times_number")
+        if len(run) == 1 and following[:1].isalpha():
+            kinds.append("ordinal_digit")
     elif len(run) == 4:
         kinds.append("four_digits")
         if _YEAR_NUMBER.fullmatch(run):
             kinds.append("year_number")
     elif len(run) == 8:
         kinds.append("eight_digits")
-    if following == "/":
+    if following[:1] == "/":
         kinds.append("slashed_number")
     return tuple(kinds)
 
@@ -349,7 +378,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "decade": (near(8, "digit", "decade"), near(11, "s") | near(4, "decade")),  # "the 1990's", "the twenties"
     "century": (near(22, "century"),),  # "the seventeenth - century"
     # "next year's the 1998 year-earlier calendar fourth quarter": its ordinal within 55.
-    "quarter": (near(48, "unit"), near(55, "quarter_ordinal", "short_number")),
+    "quarter": (near(48, "unit"), near(55, "quarter_ordinal", "ordinal_digit")),
     "quarter_code": (near(0, "q"), near(1, "short_number")),  # "Q3"
     "quarter_ref": (near(34, "quarter", "period"),),  # "next year's 1998 year-earlier period"
     "half_year": (near(20, "half", "quarter"),),  # "the first two quarters"
@@ -361,7 +390,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "relative_period": (near(27, "calendar_unit"),),  # "the following fiscal year"
     # An offset's direction follows its unit: at most 48 + "millennium" + a gap.
     "offset": (near(48, "unit"), near(61, "direction")),
-    "clock": (near(0, "short_number", "four_digits", "clock", "number"),),
+    "clock": (near(0, "clock_number", "four_digits", "clock", "number"),),
     "part_of_day": (near(16, "part_of_day", "hours"),),
     "edge": (near(12, "edge"),),
     "week_of_month": (near(15, "week"),),  # "the fourth week"
@@ -370,8 +399,17 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "duration": (near(48, "unit"),),
     "reference": (near(_last_word_offset(lx.REFERENCE_WORDS), "reference"),),
     "soon": (near(0, "soon"),),
-    "set": (near(32, "set", "part_of_day") | near(48, "unit") | near(16, "weekday"), near(0, "set_start", "short_number")),
+    "set": (near(32, "set", "part_of_day") | near(48, "unit") | near(16, "weekday"), near(0, "set_start", "times_number")),
 }
+
+# Rules whose every match begins with a letter: a word of their own ("the", "last", a month
+# or weekday name), never a number and never the apostrophe of "'90s".  `recognise` tries
+# them only where a word of letters begins, which spares them every number of a dense text.
+LETTER_OPENING = frozenset({
+    "month_day", "month", "ordinal_day", "spoken_year", "year_earlier", "quarter_ref", "half_year",
+    "season", "holiday", "weekday", "weekday_plural", "relative_day", "relative_period", "part_of_day",
+    "edge", "week_of_month", "year_end", "deictic_unit", "reference", "soon",
+})
 
 # Text between two pieces that lets them join into one expression.
 GLUE = re.compile(

@@ -31,7 +31,8 @@ from .cues import attach_cues
 from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
-from .patterns import FLAGS, GLUE, MONTH_CONTEXT, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds
+from .patterns import (DIGIT_LOOKAHEAD, FLAGS, GLUE, LETTER_OPENING, MONTH_CONTEXT, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE,
+                       digit_kinds)
 from .tense import ClauseReader, Tense, clause_tense
 from .values import Grain, Span
 
@@ -77,7 +78,7 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
         position = match.start()
         word_starts.append(position)
         if token[0].isdigit():
-            kinds = _digit_kinds(token, text[match.end(): match.end() + 1])
+            kinds = _digit_kinds(token, text[match.end(): match.end() + DIGIT_LOOKAHEAD])
         else:
             kinds = kinds_of(token.lower())
             if kinds is None:
@@ -99,6 +100,8 @@ def _windows(condition: tuple[tuple[str, int], ...], by_kind: dict[str, list[int
     Each trigger word at ``t`` of a kind the condition names opens ``(t - reach, t)``;
     overlapping stretches are merged, so that no word start is tried twice.
     """
+    if len(condition) == 1:
+        return _merged_reaches(by_kind.get(condition[0][0], ()), condition[0][1])
     spans: list[tuple[int, int]] = []
     for kind, reach in condition:
         triggers = by_kind.get(kind)
@@ -113,6 +116,23 @@ def _windows(condition: tuple[tuple[str, int], ...], by_kind: dict[str, list[int
                 merged[-1] = (merged[-1][0], high)
         else:
             merged.append((low, high))
+    return merged
+
+
+def _merged_reaches(triggers, reach: int) -> list[tuple[int, int]]:
+    """`_windows` for one kind: its triggers are in order, so stretches merge as they come."""
+    merged: list[tuple[int, int]] = []
+    if not triggers:
+        return merged
+    low = high = None
+    for trigger in triggers:
+        if high is not None and trigger - reach <= high:
+            high = trigger
+            continue
+        if high is not None:
+            merged.append((low, high))
+        low, high = trigger - reach, trigger
+    merged.append((low, high))
     return merged
 
 
@@ -131,14 +151,26 @@ def _overlap(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> lis
     return shared
 
 
+# Rules with one condition whose every reach is 0: they begin at a trigger word.
+_AT_TRIGGERS = frozenset(rule for rule, conditions in _CONDITIONS.items()
+                         if len(conditions) == 1 and all(reach == 0 for _kind, reach in conditions[0]))
+
+
 def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]],
                  windows_of: dict[tuple, list[tuple[int, int]]]) -> list[int]:
     """The word starts, in order, from which ``rule`` meets every one of its trigger conditions.
 
     ``windows_of`` keeps each condition's windows for the other rules that share it.
     """
+    conditions = _CONDITIONS[rule]
+    if rule in _AT_TRIGGERS:
+        # Tried only at its trigger words themselves: those are the starts, no windows needed.
+        lists = [by_kind[kind] for kind, _reach in conditions[0] if kind in by_kind]
+        if len(lists) <= 1:
+            return lists[0] if lists else []
+        return sorted(set().union(*lists))
     windows: list[tuple[int, int]] = []
-    for number, condition in enumerate(_CONDITIONS[rule]):
+    for number, condition in enumerate(conditions):
         these = windows_of.get(condition)
         if these is None:
             these = windows_of[condition] = _windows(condition, by_kind)
@@ -152,6 +184,11 @@ def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]
         end = bisect_right(word_starts, high, index)
         starts.extend(word_starts[index:end])
         index = end
+    if rule in LETTER_OPENING and "digit" in by_kind:
+        numbers = windows_of.get("digit")
+        if numbers is None:
+            numbers = windows_of["digit"] = set(by_kind["digit"])
+        starts = [start for start in starts if start not in numbers]
     return starts
 
 
