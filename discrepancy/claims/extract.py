@@ -380,6 +380,10 @@ class Extractor:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
                     cue = _claiming_cue(text, expression.span, cues, sentence.start)
+                    if cue is not None and cue.span.start >= expression.span.end and any(
+                            0 <= span.start - expression.span.end <= 1 for span, _ in keys):
+                        # "Easter Truce Ends": the time names the window; the verb is the window's.
+                        cue = None
                     target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence,
                                  in_sentence)

@@ -75,6 +75,8 @@ GENERIC_CUES = GenericCues(
         "due to end", "due to expire", "due to run out", "due to lapse", "was to end", "set to end", "set to expire",
         "scheduled to end", "scheduled to expire", "expire on", "expires on", "expire at", "expires at",
         "run out", "runs out", "would end", "will end", "to expire", "to lapse", "due to sit again",
+        "due to close", "set to close", "scheduled to close", "was to close", "would close", "will close",
+        "due to be lifted", "set to be lifted", "was to be lifted",
     ),
     not_yet=(
         "will", "would", "due to", "set to", "expected to", "scheduled to", "plans to", "planned to",

@@ -16,6 +16,7 @@ Starts ("from", "starting", "as of", "effective") get role START and their cue s
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Optional
 
 import attrs
@@ -23,7 +24,7 @@ import attrs
 from .expressions import Bound, Role, TimeExpression, TimexType
 from .lexicon import BOUND_CUES, START_CUES
 from .patterns import S, words
-from .values import Grain, Instant, Span
+from .values import Duration, Grain, Instant, Span, to_utc
 
 _PREPOSITION = r"(?:" + S + r"(?:on|at|in|the|of))?(?:" + S + r"(?:on|at|the))?"
 _BOUND_BEFORE = re.compile(
@@ -161,4 +162,30 @@ def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeE
     inclusive = {"through": True, "thru": True}.get(cue)
     if dash and expression.type is TimexType.DATE:
         inclusive = True  # "May 8-11" includes the 11th
-    return first, _bound(expression, cue, cue_span, inclusive)
+    return first, _bound(_weekday_after(expression, first), cue, cue_span, inclusive)
+
+
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE)
+_WEEK = Duration(weeks=1)
+
+
+def _weekday_after(end: TimeExpression, start: TimeExpression) -> TimeExpression:
+    """ "from 6 p.m. on Saturday until midnight on Sunday": the Sunday after that Saturday.
+
+    Each weekday is first resolved by its own clause's tense, which can put the two ends of
+    one range in different weeks; a bare weekday that ends a range begun on a weekday is
+    the first such day on or after the range's start.
+    """
+    if end.instant is None or start.instant is None or any(ch.isdigit() for ch in end.text):
+        return end
+    if not (_WEEKDAY_NAME.search(end.text) and _WEEKDAY_NAME.search(start.text)) or end.value[:10].count("-") != 2:
+        return end  # "from Sept. 14 to Thursday" may span weeks; two weekdays lie within one
+    instant, shift = end.instant, 0
+    while to_utc(instant.earliest) > to_utc(start.instant.latest) + timedelta(days=7) and shift > -60:
+        instant, shift = instant.shift(-_WEEK), shift - 1
+    while to_utc(instant.latest) <= to_utc(start.instant.earliest) and shift < 60:
+        instant, shift = instant.shift(_WEEK), shift + 1
+    if shift == 0:
+        return end
+    day = date.fromisoformat(end.value[:10]) + timedelta(weeks=shift)
+    return attrs.evolve(end, instant=instant, value=day.isoformat() + end.value[10:])

@@ -74,6 +74,12 @@ _PAST_AUXILIARIES = frozenset({"was", "were"})
 _VERBS_BEFORE_TO = frozenset({"plans", "hope", "hopes", "expects", "intends"})
 
 
+# Participles that, right after a determiner, describe a noun ("a planned strike", "the
+# scheduled vote") and so say nothing of the clause's tense.
+_ADJECTIVAL_PARTICIPLES = frozenset({"planned", "scheduled", "expected", "proposed", "promised", "agreed", "announced"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+
+
 def _tense_words(segment: str) -> list[str]:
     """The clause's words in text order, as tense markers read them.
 
@@ -100,6 +106,8 @@ def _infinitives_dropped(raw: list[str]) -> list[str]:
             continue
         if word in _VERBS_BEFORE_TO and (index == last or raw[index + 1] != "to"):
             continue
+        if word in _ADJECTIVAL_PARTICIPLES and before in _DETERMINERS:
+            continue  # "ended a planned strike on Friday": an adjective, not the clause's verb
         result.append(word)
     return result
 
