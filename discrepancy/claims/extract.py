@@ -35,6 +35,7 @@ from typing import Iterable, Optional, Pattern, Sequence
 
 import attrs
 
+from ..temporal.cues import weekday_in_week_after
 from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Duration, DurationRange, Instant, Span, to_utc
 from .consolidate import consolidate
@@ -374,6 +375,11 @@ class Extractor:
                     if not cues:
                         continue
                 said_at = self._statement_time(text, in_sentence, cues, sentence.start)
+                if said_at is not None:
+                    # "'From 6 a.m. on Tuesday,' the spokesman said on Monday": a weekday the
+                    # statement names lies in the week after it was made.
+                    in_sentence = [weekday_in_week_after(e, said_at) if e.instant is not said_at else e
+                                   for e in in_sentence]
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
                 for expression in in_sentence:

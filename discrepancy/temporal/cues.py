@@ -167,6 +167,12 @@ def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeE
 
 _WEEKDAY_NAME = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE)
 _WEEK = Duration(weeks=1)
+# A month, a year, a numeric or ordinal day: the phrase names its date, not only a weekday.
+_EXPLICIT_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{4}|\d[/.-]\d|\b\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\b\d{1,2}\s*,|,\s*\d{1,2}\b",
+    re.IGNORECASE,
+)
 
 
 def _weekday_after(end: TimeExpression, start: TimeExpression) -> TimeExpression:
@@ -176,16 +182,29 @@ def _weekday_after(end: TimeExpression, start: TimeExpression) -> TimeExpression
     one range in different weeks; a bare weekday that ends a range begun on a weekday is
     the first such day on or after the range's start.
     """
-    if end.instant is None or start.instant is None or any(ch.isdigit() for ch in end.text):
-        return end
-    if not (_WEEKDAY_NAME.search(end.text) and _WEEKDAY_NAME.search(start.text)) or end.value[:10].count("-") != 2:
+    if start.instant is None or not _WEEKDAY_NAME.search(start.text):
         return end  # "from Sept. 14 to Thursday" may span weeks; two weekdays lie within one
-    instant, shift = end.instant, 0
-    while to_utc(instant.earliest) > to_utc(start.instant.latest) + timedelta(days=7) and shift > -60:
+    return weekday_in_week_after(end, start.instant)
+
+
+def weekday_in_week_after(expression: TimeExpression, anchor: Instant) -> TimeExpression:
+    """A bare weekday moved by whole weeks to lie within the seven days after ``anchor``.
+
+    For a weekday whose week its own clause cannot tell: the end of a range begun on a
+    weekday, or a day named in a statement made on a known day ("'from 6 a.m. on Tuesday,'
+    the spokesman said on Monday").  A phrase that names its date ("Tuesday, April 9") is
+    left alone; a clock time on a weekday is not a date.
+    """
+    if expression.instant is None or _EXPLICIT_DATE.search(expression.text):
+        return expression
+    if not _WEEKDAY_NAME.search(expression.text) or expression.value[:10].count("-") != 2:
+        return expression
+    instant, shift = expression.instant, 0
+    while to_utc(instant.earliest) > to_utc(anchor.latest) + timedelta(days=7) and shift > -60:
         instant, shift = instant.shift(-_WEEK), shift - 1
-    while to_utc(instant.latest) <= to_utc(start.instant.earliest) and shift < 60:
+    while to_utc(instant.latest) <= to_utc(anchor.earliest) and shift < 60:
         instant, shift = instant.shift(_WEEK), shift + 1
     if shift == 0:
-        return end
-    day = date.fromisoformat(end.value[:10]) + timedelta(weeks=shift)
-    return attrs.evolve(end, instant=instant, value=day.isoformat() + end.value[10:])
+        return expression
+    day = date.fromisoformat(expression.value[:10]) + timedelta(weeks=shift)
+    return attrs.evolve(expression, instant=instant, value=day.isoformat() + expression.value[10:])
