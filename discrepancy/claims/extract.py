@@ -64,6 +64,7 @@ _NOT_A_LENGTH_BEFORE = frozenset(
 _NOT_A_LENGTH_AFTER = frozenset(
     "after before later earlier ago into of since behind ahead apart early late short longer sooner".split()
 )
+_TIME_INTO = re.compile(r"\s+in\b[ \t]*(?:[,.;:!?\u2014\n]|$)", re.IGNORECASE)
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
     r"(?:\bfor(?:\s+a\s+period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
@@ -532,6 +533,8 @@ class Extractor:
                 return True
         if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER:
             return False
+        if _TIME_INTO.match(after):
+            return False  # "collapsed a day in", "two weeks in, the talks stalled": time since the start
         if _modifies_next_noun(text, expression):
             # A hyphenated length ("11-day war") modifies the noun after it, not our window.
             return False

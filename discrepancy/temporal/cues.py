@@ -167,6 +167,9 @@ def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeE
 
 _WEEKDAY_NAME = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE)
 _WEEK = Duration(weeks=1)
+# A clock time stated in a named zone: moving it by weeks on the document's wall clock could
+# move it by an hour on its own, so such a phrase is left alone.
+_OTHER_ZONE = re.compile(r"\b(?:time|GMT|UTC|[A-Z]{2,4}T|Eastern|Pacific|Central|Mountain)\b")
 # A month, a year, a numeric or ordinal day: the phrase names its date, not only a weekday.
 _EXPLICIT_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{4}|\d[/.-]\d|\b\d{1,2}(?:st|nd|rd|th)\b"
@@ -188,22 +191,20 @@ def _weekday_after(end: TimeExpression, start: TimeExpression) -> TimeExpression
 
 
 def weekday_in_week_after(expression: TimeExpression, anchor: Instant) -> TimeExpression:
-    """A bare weekday moved by whole weeks to lie within the seven days after ``anchor``.
+    """A bare weekday resolved more than a week after ``anchor``, moved back into that week.
 
     For a weekday whose week its own clause cannot tell: the end of a range begun on a
     weekday, or a day named in a statement made on a known day ("'from 6 a.m. on Tuesday,'
     the spokesman said on Monday").  A phrase that names its date ("Tuesday, April 9") is
     left alone; a clock time on a weekday is not a date.
     """
-    if expression.instant is None or _EXPLICIT_DATE.search(expression.text):
+    if expression.instant is None or _EXPLICIT_DATE.search(expression.text) or _OTHER_ZONE.search(expression.text):
         return expression
     if not _WEEKDAY_NAME.search(expression.text) or expression.value[:10].count("-") != 2:
         return expression
     instant, shift = expression.instant, 0
     while to_utc(instant.earliest) > to_utc(anchor.latest) + timedelta(days=7) and shift > -60:
         instant, shift = instant.shift(-_WEEK), shift - 1
-    while to_utc(instant.latest) <= to_utc(anchor.earliest) and shift < 60:
-        instant, shift = instant.shift(_WEEK), shift + 1
     if shift == 0:
         return expression
     day = date.fromisoformat(expression.value[:10]) + timedelta(weeks=shift)
