@@ -215,10 +215,10 @@ def scan(text: str) -> list[Piece]:
     candidates.sort(key=_SETTLING_ORDER)
     chosen: list[Piece] = []
     last_end = -1
-    for start, negative_length, _order, kind, match in candidates:
+    for start, negative_length, order, kind, match in candidates:
         if start >= last_end:
             # Groups are read only for the candidates kept: in dense text most overlap.
-            chosen.append(Piece(kind, start, start - negative_length, _groups(match)))
+            chosen.append(Piece(kind, start, start - negative_length, _groups(match, _GROUP_LAYOUTS[order])))
             last_end = start - negative_length
     return chosen
 
@@ -226,13 +226,15 @@ def scan(text: str) -> list[Piece]:
 _SETTLING_ORDER = operator.itemgetter(0, 1, 2)  # leftmost, then longest, then the earlier rule
 
 
-def _groups(match: re.Match) -> dict:
+def _groups(match: re.Match, layout: tuple) -> dict:
     """The groups a match set, with the positions of those `split_ranges` needs.
 
-    Each pattern's group names and range groups are looked up once (`_GROUP_LAYOUT`): a
-    dense text keeps tens of thousands of pieces, and this runs for every one.
+    ``layout`` is the rule's entry of `_GROUP_LAYOUTS`, its group names and range groups
+    found once: a dense text keeps tens of thousands of pieces, and this runs for every one.
+    (It is found by the rule's place in `RULES`, not by the pattern: hashing a pattern
+    hashes its whole source.)
     """
-    names, ranges = _GROUP_LAYOUT[match.re]
+    names, ranges = layout
     values = match.groups()
     groups = {name: values[index] for name, index in names if values[index] is not None}
     for name, key in ranges:
@@ -244,13 +246,13 @@ def _groups(match: re.Match) -> dict:
 # Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
 # "8-11 May", the two amounts of "from 38 to 35 hours".
 _RANGE_GROUPS = ("d", "d0", "d2", "d3", "amount", "amount2")
-# Per pattern: its named groups in `groupdict` order with their index in `groups()`, and
-# the range groups it has with the key their span is kept under.
-_GROUP_LAYOUT = {
-    pattern: (tuple((name, number - 1) for name, number in pattern.groupindex.items()),
-              tuple((name, f"_{name}_span") for name in _RANGE_GROUPS if name in pattern.groupindex))
+# Per rule, in the order of `RULES`: its named groups in `groupdict` order with their
+# index in `groups()`, and the range groups it has with the key their span is kept under.
+_GROUP_LAYOUTS = [
+    (tuple((name, number - 1) for name, number in pattern.groupindex.items()),
+     tuple((name, f"_{name}_span") for name in _RANGE_GROUPS if name in pattern.groupindex))
     for _kind, pattern in RULES
-}
+]
 _CHANGE_OPENER = re.compile(r"\bfrom\s{1,3}$", re.IGNORECASE)
 
 
