@@ -14,8 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from zoneinfo import ZoneInfo
 
-from discrepancy.temporal import cues, find_times, tense
-from discrepancy.temporal.values import Grain, Instant, localize, start_of_day
+from discrepancy.claims import extract
+from discrepancy.temporal import cues, find_times, recognise, tense
+from discrepancy.temporal.normalise import Piece
+from discrepancy.temporal.patterns import RULES
+from discrepancy.temporal.values import Grain, Instant, Span, localize, start_of_day
 
 BUDGET = settings(max_examples=400, deadline=None)
 
@@ -59,6 +62,123 @@ def test_cue_pretest_lets_cues_through():
         assert cues._may_end_in_cue(window), window
     for window in ("Monday ", "until", "until    ", "until-", ""):
         assert not cues._may_end_in_cue(window), window
+
+
+# Cue words of the tense readings and of ranges, and letters that case-fold onto them.
+_CUE_PIECES = _PIECES + ["as", "As", "soon", "early", "as soon as", "AS EARLY AS", "thru", "and", "to", "\u2013",
+                         "unt\u0131l", "beginning", "than", "a", "s", "on the", "And"]
+cue_segments = st.lists(st.tuples(st.sampled_from(_CUE_PIECES), _SEPARATORS), max_size=20).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(before=cue_segments)
+def test_tense_cue_pretest_never_hides_a_cue(before):
+    """Whenever "as early as" or a window word matches before a time, the cheap test lets it be searched."""
+    window = before[-24:]
+    if not recognise._may_end_in_tense_cue(window):
+        assert not recognise._EARLIEST_BEFORE.search(window)
+        assert not recognise._WINDOW_CUE_BEFORE.search(window)
+
+
+@BUDGET
+@given(before=cue_segments, after=st.sampled_from(["", " said", "'s", " will", ", and"]))
+def test_tense_with_pretest_reads_as_without(before, after):
+    """`_tense` with the pretest answers as the three readings in full do."""
+    text = before + "Monday" + after
+    piece = Piece("weekday", len(before), len(before) + 6, {"wd": "Monday"})
+    start = piece.start
+    if recognise._POSSESSIVE.match(text, piece.end):
+        expected = tense.Tense.PAST
+    elif recognise._EARLIEST_BEFORE.search(text, max(0, start - 24), start):
+        expected = tense.Tense.FUTURE
+    else:
+        expected = tense.clause_tense(text, start, piece.end)
+        if expected is tense.Tense.UNMARKED and recognise._WINDOW_CUE_BEFORE.search(text, max(0, start - 24), start):
+            expected = tense.Tense.FUTURE
+    assert recognise._tense(text, piece) is expected
+
+
+def test_tense_cue_pretest_lets_cues_through():
+    for window in ("as early as ", "until on ", "No later than  ", "effective\n", "by at \n", "thru ", "as soon as on "):
+        assert recognise._may_end_in_tense_cue(window), window
+    for window in ("Monday ", "until", "until     ", "after ", ""):
+        assert not recognise._may_end_in_tense_cue(window), window
+
+
+@BUDGET
+@given(gap=cue_segments)
+def test_range_pretest_never_hides_a_cue(gap):
+    """Whenever the end of a range ("to", "and", a dash) matches between two times, the cheap test lets it be searched."""
+    if not cues._may_end_in_range_cue(gap):
+        assert not cues._RANGE_END_BEFORE.search(gap)
+
+
+def test_range_pretest_lets_cues_through():
+    for gap in (" to ", "-", " \u2013 ", " and the ", " through ", " until on ", " TO"):
+        assert cues._may_end_in_range_cue(gap), gap
+    for gap in (" ", ", ", " or ", ""):
+        assert not cues._may_end_in_range_cue(gap), gap
+
+
+_MANY_TIMES = (
+    "From May 8-11 to 8-11 May, and April 24 and 25, 1998; from 38 to 35 hours, two to three weeks. "
+    "At 11:30 p.m. EST on Friday, February 1, 2026 or 2026-02-01T10:00, the 1990s, '90s, Q3 1998, "
+    "the first half of 1999, the third quarter, Mondays, Tuesday nights, every Thursday, tonight, "
+    "last year, 11/02/89, 19980303, the 31st, late Sunday, the week of March 6, three times a year, "
+    "a 48-hour truce, the nineteenth century, the year nineteen ninety-six, soon, now, two days earlier."
+)
+
+
+def test_groups_read_as_groupdict():
+    """Each rule's kept groups, their order and the range spans are those `groupdict` gives."""
+    seen = 0
+    for order, (_kind, pattern) in enumerate(RULES):
+        for position in range(len(_MANY_TIMES)):
+            match = pattern.match(_MANY_TIMES, position)
+            if not match:
+                continue
+            seen += 1
+            expected = {name: value for name, value in match.groupdict().items() if value is not None}
+            for name in recognise._RANGE_GROUPS:
+                if name in expected:
+                    expected[f"_{name}_span"] = match.span(name)
+            got = recognise._groups(match, recognise._GROUP_LAYOUTS[order])
+            assert got == expected and list(got) == list(expected)
+    assert seen > 50
+
+
+def _cue(start: int, end: int, phrase: str = "expired") -> "extract._Cue":
+    return extract._Cue("end", Span(start, end), phrase, frozenset(), False)
+
+
+_SENTENCE_PIECES = ["the truce", "expired", "on Monday", ",", ", but", ";", "blocking", "said", "at 6 p.m.", " ",
+                    "On", "in", "x" * 40, "\u2014"]
+
+
+@BUDGET
+@given(parts=st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=40), data=st.data())
+def test_claiming_cues_of_a_sentence_match_asking_each_time(parts, data):
+    """Bisecting a sentence's cues finds what comparing every cue with the time finds."""
+    text = " ".join(parts)
+    cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=12)))
+    cue_list = [_cue(low, high) for low, high in zip(cuts[::2], cuts[1::2]) if low < high]
+    sentence_start = data.draw(st.integers(0, min(5, len(text))))
+    claiming = extract._ClaimingCues(text, cue_list, sentence_start)
+    for _ in range(6):
+        start = data.draw(st.integers(sentence_start, len(text)))
+        span = Span(start, data.draw(st.integers(start, len(text))))
+        assert claiming.of(span) == extract._claiming_cue(text, span, cue_list, sentence_start)
+        assert claiming.of(span) == extract._claiming_cue(text, span, cue_list, sentence_start)  # asked again
+
+
+def test_claiming_cues_with_an_empty_cue_ask_each_time():
+    text = "the truce expired on Monday and ended"
+    cue_list = [_cue(10, 17), _cue(18, 18), _cue(32, 37, "ended")]
+    claiming = extract._ClaimingCues(text, cue_list, 0)
+    for start, end in ((21, 27), (0, 3), (18, 20), (28, 31)):
+        span = Span(start, end)
+        assert claiming.of(span) == extract._claiming_cue(text, span, cue_list, 0)
 
 
 def test_localize_cache_keeps_each_zone_object():

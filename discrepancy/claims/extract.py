@@ -375,7 +375,8 @@ class Extractor:
                     cues = [cue for cue in cues if cue.specific]
                     if not cues:
                         continue
-                said_at = self._statement_time(text, in_sentence, cues, sentence.start)
+                claiming = _ClaimingCues(text, cues, sentence.start)
+                said_at = self._statement_time(in_sentence, claiming)
                 if said_at is not None:
                     # "'From 6 a.m. on Tuesday,' the spokesman said on Monday": a weekday the
                     # statement names lies in the week after it was made.
@@ -386,7 +387,7 @@ class Extractor:
                 for expression in in_sentence:
                     if len(durations) > 1 and _is_commentary(text, expression):
                         continue
-                    cue = _claiming_cue(text, expression.span, cues, sentence.start)
+                    cue = claiming.of(expression.span)
                     if cue is not None and cue.span.start >= expression.span.end and any(
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
                         # "Easter Truce Ends": the time names the window; the verb is the window's.
@@ -422,11 +423,10 @@ class Extractor:
                 return next((first_of_kind[kind] for kind in sorted(kinds) if kind in first_of_kind), None)
         return _nearest_key(keys, expression.span) if keys else current
 
-    def _statement_time(self, text: str, expressions: Sequence[TimeExpression], cues: Sequence[_Cue],
-                        sentence_start: int) -> Optional[Instant]:
+    def _statement_time(self, expressions: Sequence[TimeExpression], claiming: "_ClaimingCues") -> Optional[Instant]:
         for expression in expressions:
             if expression.type in (TimexType.DATE, TimexType.TIME) and expression.instant is not None:
-                cue = _claiming_cue(text, expression.span, cues, sentence_start)
+                cue = claiming.of(expression.span)
                 if cue is not None and cue.role == "announce":
                     return expression.instant
         return None
@@ -853,6 +853,54 @@ def _claiming_cue(text: str, span: Span, cues: Sequence[_Cue], sentence_start: i
              and (opens_sentence or "," not in text[span.end : cue.span.start]
                   or _participle_clause(text, span.end, cue))]
     return min(after, key=lambda cue: cue.span.start) if after else None
+
+
+class _ClaimingCues:
+    """`_claiming_cue` for every time of one sentence, each worked out once.
+
+    A dense sentence holds dozens of times and cues, and each time is asked about twice
+    (its statement time, its claim).  The cues come in text order and never overlap, so
+    their ends rise too: the nearest cue before a time is found by bisection, and the cues
+    after it are read in order only as far as a cue could still claim it.  Cues that do
+    not lie so (an empty span) are left to `_claiming_cue`.
+    """
+
+    def __init__(self, text: str, cues: Sequence[_Cue], sentence_start: int) -> None:
+        self._text = text
+        self._cues = cues
+        self._sentence_start = sentence_start
+        self._starts = [cue.span.start for cue in cues]
+        self._ends = [cue.span.end for cue in cues]
+        self._ordered = (all(cue.span.start < cue.span.end for cue in cues)
+                         and all(self._ends[index] <= self._starts[index + 1] for index in range(len(cues) - 1)))
+        self._known: dict[tuple[int, int], Optional[_Cue]] = {}
+
+    def of(self, span: Span) -> Optional[_Cue]:
+        """``_claiming_cue(text, span, cues, sentence_start)``."""
+        key = (span.start, span.end)
+        if key in self._known:
+            return self._known[key]
+        cue = self._find(span) if self._ordered else _claiming_cue(self._text, span, self._cues, self._sentence_start)
+        self._known[key] = cue
+        return cue
+
+    def _find(self, span: Span) -> Optional[_Cue]:
+        cues, text = self._cues, self._text
+        last_before = bisect.bisect_right(self._ends, span.start) - 1
+        if last_before >= 0 and span.start - self._ends[last_before] <= CUE_REACH:
+            return cues[last_before]
+        opens_sentence = None
+        for index in range(bisect.bisect_left(self._starts, span.end), len(cues)):
+            cue = cues[index]
+            if (cue.span.start - span.end) * AFTER_PENALTY > CUE_REACH:
+                return None
+            if _CLAUSE_BREAK.search(text, span.end, cue.span.start):
+                continue
+            if opens_sentence is None:
+                opens_sentence = bool(_SENTENCE_OPENING.fullmatch(text, self._sentence_start, span.start))
+            if opens_sentence or "," not in text[span.end: cue.span.start] or _participle_clause(text, span.end, cue):
+                return cue
+        return None
 
 
 # ", killing six workers and blocking": a participle clause after the time tells what the

@@ -133,14 +133,28 @@ def attach_cues(text: str, expressions: list[TimeExpression]) -> list[TimeExpres
     return result
 
 
+# What `_RANGE_END_BEFORE` can end on before its spaces: a cue or a preposition.
+_RANGE_FINAL_WORDS = ("to", "and", "through", "thru", "until", "till", "-", "\u2013", "on", "at", "in", "the", "of")
+
+
+def _may_end_in_range_cue(gap: str) -> bool:
+    """Whether `_RANGE_END_BEFORE` could find its cue at the end of ``gap``: a cheap test that
+    spares most neighbouring times in dense text the search.  Outside ASCII (case folding of
+    the Kelvin sign, other spaces) it says yes and the pattern decides.
+    """
+    return not gap.isascii() or gap.rstrip().lower().endswith(_RANGE_FINAL_WORDS)
+
+
 def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeExpression,
                 before: str, window_start: int) -> Optional[tuple[TimeExpression, TimeExpression]]:
     """ "from May 8 to May 11", "between Monday and Friday": a start and an end together."""
     if previous is None or previous.instant is None or previous.end > expression.start:
         return None
     gap = text[previous.end: expression.start]
+    if len(gap) > 25 or not _may_end_in_range_cue(gap):
+        return None  # too far apart, or the search would find nothing: most neighbours in dense text
     end_cue = _RANGE_END_BEFORE.search(gap)
-    if not end_cue or len(gap) > 25:
+    if not end_cue:
         return None
     opener = _RANGE_START_BEFORE.search(text[max(0, previous.start - _LOOK_BACK): previous.start])
     cue = re.sub(r"\s+", " ", end_cue.group("cue").lower())

@@ -169,6 +169,8 @@ def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]
         if len(lists) <= 1:
             return lists[0] if lists else []
         return sorted(set().union(*lists))
+    if not all(any(kind in by_kind for kind, _reach in condition) for condition in conditions):
+        return []  # a condition no trigger word meets: spare the others their windows
     windows: list[tuple[int, int]] = []
     for number, condition in enumerate(conditions):
         these = windows_of.get(condition)
@@ -213,10 +215,10 @@ def scan(text: str) -> list[Piece]:
     candidates.sort(key=_SETTLING_ORDER)
     chosen: list[Piece] = []
     last_end = -1
-    for start, negative_length, _order, kind, match in candidates:
+    for start, negative_length, order, kind, match in candidates:
         if start >= last_end:
             # Groups are read only for the candidates kept: in dense text most overlap.
-            chosen.append(Piece(kind, start, start - negative_length, _groups(match)))
+            chosen.append(Piece(kind, start, start - negative_length, _groups(match, _GROUP_LAYOUTS[order])))
             last_end = start - negative_length
     return chosen
 
@@ -224,18 +226,33 @@ def scan(text: str) -> list[Piece]:
 _SETTLING_ORDER = operator.itemgetter(0, 1, 2)  # leftmost, then longest, then the earlier rule
 
 
-def _groups(match: re.Match) -> dict:
-    """The groups a match set, with the positions of those `split_ranges` needs."""
-    groups = {name: value for name, value in match.groupdict().items() if value is not None}
-    for name in _RANGE_GROUPS:
+def _groups(match: re.Match, layout: tuple) -> dict:
+    """The groups a match set, with the positions of those `split_ranges` needs.
+
+    ``layout`` is the rule's entry of `_GROUP_LAYOUTS`, its group names and range groups
+    found once: a dense text keeps tens of thousands of pieces, and this runs for every one.
+    (It is found by the rule's place in `RULES`, not by the pattern: hashing a pattern
+    hashes its whole source.)
+    """
+    names, ranges = layout
+    values = match.groups()
+    groups = {name: values[index] for name, index in names if values[index] is not None}
+    for name, key in ranges:
         if name in groups:
-            groups[f"_{name}_span"] = match.span(name)
+            groups[key] = match.span(name)
     return groups
 
 
 # Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
 # "8-11 May", the two amounts of "from 38 to 35 hours".
 _RANGE_GROUPS = ("d", "d0", "d2", "d3", "amount", "amount2")
+# Per rule, in the order of `RULES`: its named groups in `groupdict` order with their
+# index in `groups()`, and the range groups it has with the key their span is kept under.
+_GROUP_LAYOUTS = [
+    (tuple((name, number - 1) for name, number in pattern.groupindex.items()),
+     tuple((name, f"_{name}_span") for name in _RANGE_GROUPS if name in pattern.groupindex))
+    for _kind, pattern in RULES
+]
 _CHANGE_OPENER = re.compile(r"\bfrom\s{1,3}$", re.IGNORECASE)
 
 
@@ -521,6 +538,25 @@ _WINDOW_CUE_BEFORE = re.compile(
 _EARLIEST_BEFORE = re.compile(r"\bas\s{1,3}(?:soon|early)\s{1,3}as\s{1,3}(?:on\s{1,3})?$", re.IGNORECASE)
 
 
+# The words `_EARLIEST_BEFORE` and `_WINDOW_CUE_BEFORE` can end on before their spaces.
+_TENSE_CUE_ENDINGS = ("as", "on", "at", "until", "till", "through", "thru", "by", "starting", "beginning", "effective",
+                      "than")
+
+
+def _may_end_in_tense_cue(before: str) -> bool:
+    """Whether ``before`` could end in `_EARLIEST_BEFORE` or `_WINDOW_CUE_BEFORE`: a cheap
+    test that spares most times in dense text both searches.
+
+    Both end on one of `_TENSE_CUE_ENDINGS`, then one to three spaces (four when ``$``
+    stands before a final newline).  Outside ASCII (case folding of the dotless i, other
+    spaces) the test says yes and the patterns decide.
+    """
+    if not before.isascii():
+        return True
+    stripped = before.rstrip()
+    return 1 <= len(before) - len(stripped) <= 4 and stripped.lower().endswith(_TENSE_CUE_ENDINGS)
+
+
 def _tense(text: str, piece: Piece, read_clause=None) -> Tense:
     """The clause's tense, with two readings of the words right beside the time.
 
@@ -529,10 +565,11 @@ def _tense(text: str, piece: Piece, read_clause=None) -> Tense:
     """
     if _POSSESSIVE.match(text, piece.end):
         return Tense.PAST
-    if _EARLIEST_BEFORE.search(text, max(0, piece.start - 24), piece.start):
+    cue_possible = _may_end_in_tense_cue(text[max(0, piece.start - 24): piece.start])
+    if cue_possible and _EARLIEST_BEFORE.search(text, max(0, piece.start - 24), piece.start):
         return Tense.FUTURE  # "could come as early as Tuesday"
     tense = read_clause(piece.start, piece.end) if read_clause is not None else clause_tense(text, piece.start, piece.end)
-    if tense is Tense.UNMARKED and _WINDOW_CUE_BEFORE.search(text, max(0, piece.start - 24), piece.start):
+    if tense is Tense.UNMARKED and cue_possible and _WINDOW_CUE_BEFORE.search(text, max(0, piece.start - 24), piece.start):
         return Tense.FUTURE
     return tense
 
