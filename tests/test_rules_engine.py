@@ -274,3 +274,31 @@ def test_custom_function_returning_the_wrong_type_is_reported_with_the_rule():
     with pytest.raises(RuleEvaluationError, match="rule 'r' failed on window 'w': rule function 'not_a_condition' "
                                                   "returned str, but declares a condition"):
         evaluate(ruleset, [_window()])
+
+
+def test_a_missing_tolerance_makes_a_comparison_not_hold():
+    """`slack()` of a length that could not be measured is missing: no finding, not zero slack."""
+    ruleset = load_rules(text='''
+rule r:
+    "x"
+    kind x
+    severity info
+    for window w with w.bound and w.observation and w.start
+    let claimed_length = counted(w.start, w.bound)
+    when w.observation after w.bound by more than slack(claimed_length)
+    report "x"
+''', builtin=False)
+    t = Text()
+    window = Window(id="m", kind="truce", starts=(start(t, "May 1, 2000", day(2000, 5, 1)),),
+                    bounds=(bound(t, "May 31, 1999", day(1999, 5, 31)),),
+                    observations=(observed(t, "June 9, 2000", day(2000, 6, 9)),))
+    assert evaluate(ruleset, [window]) == ()
+
+
+def test_an_end_partly_before_the_start_counts_from_zero():
+    from discrepancy.rules.lengths import DayCount, not_negative
+    from discrepancy.temporal.values import ElapsedRange
+
+    assert not_negative(ElapsedRange(-6 * H, 18 * H)) == ElapsedRange(timedelta(0), 18 * H)
+    assert not_negative(DayCount(-1, 2)) == DayCount(0, 2)
+    assert not_negative(DayCount(1, 2)) == DayCount(1, 2)

@@ -48,6 +48,8 @@ def consolidate(window: Window) -> Window:
     durations = _distinct_durations([claim for claim in window.durations if not claim.extension] or window.durations)
     if len(starts) == 1 and len(durations) == 1:
         bounds = tuple(_midnight_the_length_gives(bound, starts[0].value, durations[0]) for bound in bounds)
+    if not bounds and len(starts) == 1 and len(durations) == 1:
+        bounds, observations = _plan_restated(observations, starts[0].value, durations[0])
     observations = _decisive_observations(observations)
     if any(claim.reported for claim in window.durations) and not bounds:
         bounds, observations = _reported_end_as_bound(observations)
@@ -58,6 +60,34 @@ def consolidate(window: Window) -> Window:
         bounds=bounds,
         observations=observations,
     )
+
+
+# Extension cues that only say the window goes on ("would remain in force until April 3").
+_STAYING = ("remain", "stay")
+
+
+def _plan_restated(observations: Sequence[Observation], start: Instant,
+                   duration: StatedDuration) -> tuple[tuple[EndBound, ...], tuple[Observation, ...]]:
+    """ "The 14-day lockdown imposed on March 20 would remain in force until April 3": the plan.
+
+    A window said to stay in force until the very end its start and length give is not
+    extended; that end is its bound.  Staying on past that end ("guidelines issued March 16
+    as 15 days ... would remain in place until April 30") is an extension and stays one.
+    """
+    length = duration.value
+    if length.max is None:
+        return (), tuple(observations)
+    try:
+        planned = Instant(length.min.add_to(start.earliest), length.max.add_to(start.latest), start.grain)
+    except (OverflowError, ValueError):
+        return (), tuple(observations)  # a length that runs past year 9999 plans nothing to compare
+    for observation in observations:
+        if (observation.kind is ObservationKind.EXTENDED and observation.event.startswith(_STAYING)
+                and observation.value.overlaps(planned)):
+            bound = EndBound(text=observation.text, span=observation.span, value=observation.value,
+                             cue=observation.event, said_by=observation.said_by, said_at=observation.said_at)
+            return (bound,), tuple(o for o in observations if o is not observation)
+    return (), tuple(observations)
 
 
 def _reported_end_as_bound(observations: Sequence[Observation]) -> tuple[tuple[EndBound, ...], tuple[Observation, ...]]:

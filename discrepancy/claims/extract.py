@@ -1007,7 +1007,13 @@ class _OffsetEnd:
     said_at: Optional[Instant]
     resumption: bool = False
 
-    def at(self, bounds: Sequence[EndBound]) -> Observation:
+    def at(self, bounds: Sequence[EndBound]) -> Optional[Observation]:
+        try:
+            return self._at(bounds)
+        except (OverflowError, ValueError):
+            return None  # counted back past year 1
+
+    def _at(self, bounds: Sequence[EndBound]) -> Observation:
         end = next((bound.value for bound in bounds if bound.value.overlaps(self.stated_end)), self.stated_end)
         if self.approximate and not (self.low.calendar_part or self.high.calendar_part):
             low, high = self.low.clock_part * 0.9, self.high.clock_part * 1.1
@@ -1021,8 +1027,9 @@ class _OffsetEnd:
                            event=self.event, said_by=self.said_by, said_at=self.said_at)
 
 
-# "extended the pause by three weeks", "was extended by a further 30 days": the added length.
-_BY_LENGTH = re.compile(r"^(?:\s+(?:it|them|the\s+[\w-]+|its\s+[\w-]+))?\s+by\s+(?:another\s+|a\s+further\s+|an\s+extra\s+)?$",
+# "extended the pause by three weeks", "was extended on Monday for another five days": the
+# added length.
+_BY_LENGTH = re.compile(r"^[^.;:,]{0,30}?\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?$",
                         re.IGNORECASE)
 
 
@@ -1055,6 +1062,12 @@ class _ExtendedBy:
     said_at: Optional[Instant]
 
     def at(self, window: Window) -> Optional[Observation]:
+        try:
+            return self._at(window)
+        except (OverflowError, ValueError):
+            return None  # a length that runs past year 9999 gives no end to compare
+
+    def _at(self, window: Window) -> Optional[Observation]:
         if len(window.bounds) == 1:
             end = window.bounds[0].value
         elif not window.bounds and len(window.starts) == 1 and len(window.durations) == 1:
@@ -1135,7 +1148,7 @@ class _WindowBuilder:
                 durations=claims["durations"], bounds=claims["bounds"], starts=starts,
                 observations=claims["observations"], announced=announcements[0] if announcements else None,
             ))
-            timed = [ended.at(window.bounds) for ended in claims["offset_ends"]]
+            timed = [ended for offset in claims["offset_ends"] if (ended := offset.at(window.bounds)) is not None]
             timed += [extension for added in claims["extensions_by"] if (extension := added.at(window)) is not None]
             if claims["elapsed_ends"] and len(window.starts) == 1:
                 timed += [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]

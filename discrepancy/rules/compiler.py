@@ -88,9 +88,18 @@ class _RuleCompiler:
 
     def compare(self, node: ast.Compare) -> Compiled:
         left, right = self.expr(node.left), self.expr(node.right)
-        tolerance = self.expr(node.tolerance) if node.tolerance is not None else _constant(None)
         op = node.op
-        return lambda env: operators.compare(op, left(env), right(env), tolerance(env))
+        if node.tolerance is None:
+            return lambda env: operators.compare(op, left(env), right(env))
+        tolerance = self.expr(node.tolerance)
+
+        def within_tolerance(env: Env) -> bool:
+            # A tolerance that is missing ("slack" of a length that could not be measured)
+            # makes the comparison unknown, so it does not hold, like any missing operand.
+            slack = tolerance(env)
+            return slack is not None and operators.compare(op, left(env), right(env), slack)
+
+        return within_tolerance
 
     def template(self, template: ast.Template) -> Callable[[Env], str]:
         parts: list[Callable[[Env], str]] = []

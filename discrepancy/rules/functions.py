@@ -170,7 +170,7 @@ def counted(start, end):
         # "called off after 24 hours": the text gives the length itself, measured from the
         # start, so the start's own uncertainty does not widen it.
         return end.elapsed.elapsed_from_instant(value_of(start))
-    return lengths.counted(value_of(start), value_of(end), end_is_boundary=isinstance(end, EndBound))
+    return lengths.not_negative(lengths.counted(value_of(start), value_of(end), end_is_boundary=isinstance(end, EndBound)))
 
 
 @_builtin("instant", "instant", returns="elapsed")

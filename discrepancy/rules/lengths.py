@@ -145,6 +145,19 @@ def counted(start: Instant, end: Instant, end_is_boundary: bool = False) -> Unio
     return DayCount((end_first - start_last).days, (end_last - start_first).days)
 
 
+def not_negative(length: Union[ElapsedRange, DayCount]) -> Union[ElapsedRange, DayCount]:
+    """A length whose shortest reading would end before it starts, from zero instead.
+
+    Readings in which the end comes before the start are not honest readings of a window
+    ("midnight" read as the one before a 6 a.m. start), so they are left out of the range.
+    """
+    if isinstance(length, DayCount):
+        return length if length.min_days >= 0 else DayCount(0, max(0, length.max_days))
+    if length.min >= timedelta(0):
+        return length
+    return ElapsedRange(timedelta(0), max(timedelta(0), length.max))
+
+
 def plus(moment: timedelta, amount: timedelta) -> timedelta:
     """``moment + amount``, saturating at `FOREVER` rather than overflowing."""
     if moment == FOREVER or amount == FOREVER:
