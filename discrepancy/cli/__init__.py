@@ -13,7 +13,6 @@ import os
 import sys
 from typing import Optional, Sequence
 
-from ..pipeline import extract_windows_for
 from . import check_cmd, rules_cmd, tag_cmd
 
 EXIT_OK = 0
@@ -31,8 +30,19 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     check_cmd.add_parser(subparsers)
     tag_cmd.add_parser(subparsers)
-    rules_cmd.add_parser(subparsers, extractor=extract_windows_for)
+    rules_cmd.add_parser(subparsers, extractor=_extract_windows)
     return parser
+
+
+def _extract_windows(text, reference, tz, ruleset):
+    """`pipeline.extract_windows_for`, imported when ``rules test`` first runs an example.
+
+    Building the parser must not import the claims layer: ``tag`` never uses it, and
+    start-up is the part of a run that worker processes cannot share.
+    """
+    from ..pipeline import extract_windows_for
+
+    return extract_windows_for(text, reference, tz, ruleset)
 
 
 def utf8_output() -> None:
