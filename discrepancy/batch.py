@@ -50,8 +50,6 @@ from .temporal.expressions import TimeExpression
 from .temporal.recognise import find_times
 
 if TYPE_CHECKING:
-    import multiprocessing.context
-
     from .claims.structured import ClaimsDocument
     from .pipeline import Checker, CheckResult
     from .rules import RuleSet
@@ -260,6 +258,10 @@ class _Worker:
             self._checker = Checker(load_rules(list(self.settings.rule_paths), builtin=self.settings.builtin))
         return self._checker
 
+    def process_chunk(self, chunk: list[tuple]) -> list[tuple]:
+        """A chunk of `_work_tuple`s, processed in a worker process, as `_outcome_tuple`s."""
+        return [_outcome_tuple(self.process(_Work(*work))) for work in chunk]
+
     def process(self, work: _Work) -> Outcome:
         outcome = self._outcome(work)
         # A renderer that fails is a bug of ours, as it was when the main process rendered:
@@ -332,9 +334,9 @@ def _start_worker(settings: BatchSettings, checker: Optional["Checker"], render:
         _PROCESS_WORKER.checker  # compile now, once, rather than inside the first chunk
 
 
-def _process_chunk(chunk: list[_Work]) -> list[Outcome]:
+def _process_chunk(chunk: list[tuple]) -> list[tuple]:
     assert _PROCESS_WORKER is not None
-    return [_portable(_PROCESS_WORKER.process(work)) for work in chunk]
+    return _PROCESS_WORKER.process_chunk(chunk)
 
 
 def _portable(outcome: Outcome) -> Outcome:
@@ -350,24 +352,27 @@ def _portable(outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _chunks(works: Iterable[_Work], size: int) -> Iterator[list[_Work]]:
-    chunk: list[_Work] = []
+# Between processes, work and outcomes travel as plain tuples: pickling an attrs instance
+# costs a Python-level call per object, a tuple none.
+
+def _work_tuple(work: _Work) -> tuple:
+    return (work.kind, work.name, work.payload)
+
+
+def _outcome_tuple(outcome: Outcome) -> tuple:
+    outcome = _portable(outcome)
+    return (outcome.path, outcome.record, outcome.result, outcome.error, outcome.text, outcome.finding_count)
+
+
+def _chunks(works: Iterable[_Work], size: int) -> Iterator[list[tuple]]:
+    chunk: list[tuple] = []
     for work in works:
-        chunk.append(work)
+        chunk.append(_work_tuple(work))
         if len(chunk) == size:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
-
-
-def _context() -> "multiprocessing.context.BaseContext":
-    # Forked workers inherit the compiled rule set and the imported modules for free;
-    # elsewhere each worker compiles the rule files itself.
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def run_batch(works: Iterable[_Work], settings: BatchSettings, checker: Optional["Checker"] = None,
@@ -381,28 +386,50 @@ def run_batch(works: Iterable[_Work], settings: BatchSettings, checker: Optional
         for work in works:
             yield worker.process(work)
         return
-    context = _context()
-    forked = context.get_start_method() == "fork"
-    inherited = checker if forked else None
-    if inherited is None and not settings.rules_from_files:
+    from . import forkpool
+
+    chunks = _chunks(works, chunk_size)
+    if forkpool.available():
+        answers = _forked(forkpool, chunks, settings, checker, render, jobs)
+    else:
+        answers = _spawned(chunks, settings, render, jobs)
+    for answer in answers:
+        for outcome in answer:
+            yield Outcome(*outcome)
+
+
+def _forked(forkpool, chunks: Iterator[list[tuple]], settings: BatchSettings, checker: Optional["Checker"],
+            render: Optional[Render], jobs: int) -> Iterator[list[tuple]]:
+    """Workers forked from this process, which inherit the compiled rule set and every module."""
+    worker = _Worker(settings, checker, render)
+    if settings.command == "check":
+        worker.checker  # compiled here, once, before the fork
+    # What the workers inherit is never freed; kept out of the collector's sight, its pages
+    # are not copied into every worker the first time the collector runs there.
+    gc.freeze()
+    try:
+        yield from forkpool.ordered_map(worker.process_chunk, chunks, jobs, CHUNKS_IN_FLIGHT_PER_JOB)
+    finally:
+        gc.unfreeze()
+
+
+def _spawned(chunks: Iterator[list[tuple]], settings: BatchSettings, render: Optional[Render],
+             jobs: int) -> Iterator[list[tuple]]:
+    """Where there is no fork: `multiprocessing` workers, each compiling the rule files itself."""
+    import multiprocessing
+
+    if not settings.rules_from_files:
         raise ValueError("worker processes need rule files to compile: pass rule paths, not a compiled RuleSet")
     limit = max(1, jobs * CHUNKS_IN_FLIGHT_PER_JOB)
-    if forked:
-        # What the workers inherit is never freed; kept out of the collector's sight, its
-        # pages are not copied into every worker the first time the collector runs there.
-        gc.freeze()
-    try:
-        with context.Pool(jobs, initializer=_start_worker, initargs=(settings, inherited, render)) as pool:
-            pending: collections.deque = collections.deque()
-            for chunk in _chunks(works, chunk_size):
-                pending.append(pool.apply_async(_process_chunk, (chunk,)))
-                if len(pending) >= limit:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
-    finally:
-        if forked:
-            gc.unfreeze()
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start_worker,
+                                                   initargs=(settings, None, render)) as pool:
+        pending: collections.deque = collections.deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            if len(pending) >= limit:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 # -- the public verbs ---------------------------------------------------------------------
