@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from datetime import timedelta
-from typing import Callable, Iterable, Optional, Pattern, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Pattern, Sequence
 
 import attrs
 
@@ -141,23 +142,23 @@ class _WordScreen:
     _CASE_ODDITIES = ("\u0130", "\u0131", "\u017f")
 
     def __init__(self) -> None:
-        self._first_words: dict[Pattern[str], tuple[str, ...]] = {}
+        self._first_words: dict[_LazyPattern, tuple[str, ...]] = {}
 
-    def pattern(self, phrases: Iterable[str]) -> Pattern[str]:
+    def pattern(self, phrases: Iterable[str]) -> "_LazyPattern":
         phrases = tuple(phrases)
-        compiled = phrase_pattern(phrases)
+        compiled = _LazyPattern(phrases)
         words = {next((w.lower() for w in phrase.split() if w != "..."), "") for phrase in phrases}
         self._first_words[compiled] = tuple(sorted(words)) if "" not in words else ()
         return compiled
 
-    def over(self, text: str) -> Callable[[Pattern[str], Span], bool]:
+    def over(self, text: str) -> Callable[[_LazyPattern, Span], bool]:
         """For one text: whether a pattern may match within a sentence of it."""
         lowered = None if any(odd in text for odd in self._CASE_ODDITIES) else text.lower()
         if lowered is None or len(lowered) != len(text):
             return lambda pattern, sentence: True
-        found: dict[Pattern[str], Optional[list[tuple[int, int]]]] = {}
+        found: dict[_LazyPattern, Optional[list[tuple[int, int]]]] = {}
 
-        def may_match(pattern: Pattern[str], sentence: Span) -> bool:
+        def may_match(pattern: _LazyPattern, sentence: Span) -> bool:
             if pattern not in found:
                 found[pattern] = _occurrences(lowered, self._first_words.get(pattern))
             spans = found[pattern]
@@ -171,6 +172,34 @@ class _WordScreen:
             return False
 
         return may_match
+
+
+class _LazyPattern:
+    """A `phrase_pattern`, compiled the first time it is run.
+
+    Compiling the built-in vocabularies' three dozen alternations takes about 12 ms, which
+    every ``check`` paid at start-up, before worker processes could share any work.  Most
+    news texts name no window, and a pattern none of whose first words a sentence holds is
+    never run (`_WordScreen`), so some are never needed at all.  Same matches, same order.
+    """
+
+    __slots__ = ("phrases", "_compiled")
+
+    def __init__(self, phrases: tuple[str, ...]):
+        self.phrases = phrases
+        self._compiled: Optional[Pattern[str]] = None
+
+    @property
+    def compiled(self) -> Pattern[str]:
+        if self._compiled is None:
+            self._compiled = phrase_pattern(self.phrases)
+        return self._compiled
+
+    def finditer(self, text: str, start: int = 0, end: int = sys.maxsize) -> Iterator["re.Match[str]"]:
+        return self.compiled.finditer(text, start, end)
+
+    def search(self, text: str, start: int = 0, end: int = sys.maxsize) -> Optional["re.Match[str]"]:
+        return self.compiled.search(text, start, end)
 
 
 def _occurrences(lowered: str, words: Optional[tuple[str, ...]]) -> Optional[list[tuple[int, int]]]:
@@ -199,7 +228,7 @@ class Extractor:
         # anything, "resumed strikes" ends a truce.  Each kind's own cues get a pattern of
         # their own, so a match says which kinds it speaks for.
         generic = set(cues.started_by) | set(cues.ended_by) | set(cues.extended_by) | set(cues.announced_by)
-        self._cue_patterns: list[tuple[str, frozenset[str], Pattern[str]]] = []
+        self._cue_patterns: list[tuple[str, frozenset[str], _LazyPattern]] = []
         for role, field in (("extend", "extended_by"), ("end", "ended_by"), ("start", "started_by")):
             for vocabulary in self.vocabularies:
                 own = set(getattr(vocabulary, field)) - generic
@@ -218,7 +247,7 @@ class Extractor:
     # -- sentence analysis -------------------------------------------------------------
 
     def _mentions(self, text: str, sentence: Span, times: Sequence[TimeExpression],
-                  may_match: Optional[Callable[[Pattern[str], Span], bool]] = None) -> list[tuple[str, Span, Optional[str]]]:
+                  may_match: Optional[Callable[[_LazyPattern, Span], bool]] = None) -> list[tuple[str, Span, Optional[str]]]:
         found: dict[tuple[int, int], tuple[str, Span, Optional[str]]] = {}
         for kind, pattern in self._called:
             if may_match is not None and not may_match(pattern, sentence):
@@ -238,7 +267,7 @@ class Extractor:
         return kept
 
     def _cues(self, text: str, sentence: Span,
-              may_match: Optional[Callable[[Pattern[str], Span], bool]] = None) -> list[_Cue]:
+              may_match: Optional[Callable[[_LazyPattern, Span], bool]] = None) -> list[_Cue]:
         cues: list[_Cue] = []
         for role, kinds, pattern in self._cue_patterns:
             if may_match is not None and not may_match(pattern, sentence):
