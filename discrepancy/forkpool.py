@@ -49,7 +49,7 @@ def ordered_map(function: Callable[[Task], Result], chunks: Iterable[Task], proc
     """``function(chunk)`` for every chunk, computed by ``processes`` forked workers, in order.
 
     ``chunks`` is read lazily: at most ``processes * in_flight`` chunks have been taken
-    from it and not yet yielded.  A worker that raises ends the batch with `WorkerDied`
+    from it and not yet yielded, each worker holding at most ``in_flight``.  A worker that raises ends the batch with `WorkerDied`
     carrying its traceback; so does one that dies.  Closing the iterator early stops the workers.
     """
     workers: list[_Worker] = []
@@ -72,8 +72,12 @@ def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int) -> Iterat
     for worker in workers:
         by_fd[worker.results] = worker
         by_fd[worker.tasks] = worker
+    window = len(workers) * in_flight
     while True:
-        while not exhausted:
+        # Taken and not yet handed back: unanswered chunks, and answers held until the ones
+        # before them arrive.  Bounding both, not only the former, keeps memory flat even
+        # while one worker is stuck on a huge document and the others race ahead.
+        while not exhausted and taken - yielded < window:
             worker = min(workers, key=lambda w: len(w.pending))
             if len(worker.pending) >= in_flight:
                 break
