@@ -74,6 +74,11 @@ def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int) -> Iterat
         by_fd[worker.tasks] = worker
     window = len(workers) * in_flight
     while True:
+        # Hand back what is ready first: it frees room in the window for the chunks below.
+        while yielded in results:
+            result = results.pop(yielded)
+            yielded += 1
+            yield result
         # Taken and not yet handed back: unanswered chunks, and answers held until the ones
         # before them arrive.  Bounding both, not only the former, keeps memory flat even
         # while one worker is stuck on a huge document and the others race ahead.
@@ -88,10 +93,6 @@ def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int) -> Iterat
                 break
             worker.send(taken, chunk)
             taken += 1
-        while yielded in results:
-            result = results.pop(yielded)
-            yielded += 1
-            yield result
         if exhausted and yielded == taken:
             return
         poller = select.poll()

@@ -76,3 +76,28 @@ def test_closing_early_leaves_no_worker_behind():
     for pid in set(pids):
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
+def _first_is_slow(chunk):
+    if chunk == [0]:
+        time.sleep(0.2)
+    return chunk
+
+
+def test_a_slow_first_chunk_holding_the_window_does_not_stall_the_rest():
+    """The others' answers fill the window while the first is late; handing them all back must
+    make room for new chunks (a pool that waited without sending any would wait for ever)."""
+    import signal
+
+    def stalled(signum, frame):
+        raise TimeoutError("the pool stalled")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(20)
+    try:
+        for _ in range(3):
+            answers = list(forkpool.ordered_map(_first_is_slow, [[n] for n in range(12)], processes=2, in_flight=2))
+            assert answers == [[n] for n in range(12)]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
