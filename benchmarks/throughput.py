@@ -4,11 +4,12 @@
 
 Every contender runs as a whole process over the same texts, timed the same way: the
 TimeML documents are first written to one JSON Lines file (``{"id", "date", "text"}``,
-the DCT as the date), which both `discrepancy` and the dateparser script read.  For each
-run the best of ``--repeat`` is kept: wall time, CPU time (user + system, of the process
-and its workers), documents and characters per second, and peak memory (the largest
-resident set of the process or a worker it waited for, from ``wait4``).  Then the ratios
-the performance targets are stated in.
+the DCT as the date), which both `discrepancy` and the dateparser script read.  Each
+contender runs once untimed, then ``--repeat`` times in interleaved rounds; the best run
+(or, with ``--statistic median``, the median of each figure) is kept: wall time, CPU time
+(user + system, of the process and its workers), documents and characters per second,
+and peak memory (the largest resident set of the process or a worker it waited for, from
+``wait4``).  Then the ratios the performance targets are stated in.
 
 dateparser is no dependency of this project: it is installed into
 ``benchmarks/.venv-peers`` on first use (``pip install dateparser``).
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,26 +77,45 @@ def rule_files(directory: Path) -> tuple[Path, Path]:
     return one, hundred
 
 
-def measure(argv: list, repeat: int) -> dict:
-    best: dict = {}
+def run_once(argv: list) -> dict:
+    started = time.perf_counter()
+    process = subprocess.Popen([str(arg) for arg in argv], stdout=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, argv))} exited with {process.returncode}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def measure_all(runs: dict, repeat: int, statistic: str) -> dict:
+    """Each contender ``repeat`` times, in interleaved rounds, after one untimed warm-up run each.
+
+    Interleaving spreads a change in the machine's load over every contender instead of
+    landing on whichever ran at the time; the warm-up fills the disk cache and the parsed
+    rule cache (`discrepancy.rules.parsecache`), as any second run would find them.
+    """
+    for argv in runs.values():
+        run_once(argv)
+    samples: dict = {name: [] for name in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        process = subprocess.Popen([str(arg) for arg in argv], stdout=subprocess.DEVNULL, cwd=ROOT)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(map(str, argv))} exited with {process.returncode}")
-        run = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
-        if not best or run["wall"] < best["wall"]:
-            best = run
-    return best
+        for name, argv in runs.items():
+            samples[name].append(run_once(argv))
+    results = {}
+    for name, taken in samples.items():
+        if statistic == "best":
+            results[name] = min(taken, key=lambda run: run["wall"])
+        else:
+            results[name] = {key: statistics.median(run[key] for run in taken) for key in taken[0]}
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "silver")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--statistic", choices=("best", "median"), default="best",
+                        help="report each contender's best run, or the median of its runs (default best)")
     parser.add_argument("--no-peers", action="store_true", help="leave dateparser out")
     parser.add_argument("--copies", type=int, default=1, metavar="N",
                         help="give the corpus N times over (to see scaling past start-up costs)")
@@ -129,10 +150,11 @@ def main() -> int:
         if args.only:
             runs = {name: argv for name, argv in runs.items() if any(text in name for text in args.only)}
         load = os.getloadavg()[0]
-        results = {name: measure(argv, args.repeat) for name, argv in runs.items()}
+        results = measure_all(runs, args.repeat, args.statistic)
 
     print(f"{documents} documents, {characters} characters ({characters // documents} each); "
-          f"{os.cpu_count()} CPUs, {_cpu_model()}; load average {load:.2f} at start; best of {args.repeat}")
+          f"{os.cpu_count()} CPUs, {_cpu_model()}; load average {load:.2f} at start, {os.getloadavg()[0]:.2f} at end; "
+          f"{args.statistic} of {args.repeat}, interleaved")
     print(f"{'':28} {'wall s':>7} {'CPU s':>7} {'docs/s':>8} {'kchars/s':>9} {'peak MB':>8}")
     for name, run in results.items():
         print(f"{name:28} {run['wall']:7.2f} {run['cpu']:7.2f} {documents / run['wall']:8.0f} "

@@ -9,6 +9,7 @@ ours that escaped everything else (one line says so; ``DISCREPANCY_TRACEBACK=1``
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Optional, Sequence
@@ -81,3 +82,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
               "This is a bug in discrepancy; please report it with the command that caused it "
               "(set DISCREPANCY_TRACEBACK=1 to see where it happened).", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def console_main() -> int:
+    """The ``discrepancy`` program (and ``python -m discrepancy``): `main`, then a quick exit.
+
+    On the way out the interpreter runs the cyclic garbage collector over every object
+    still alive (compiled patterns, the rule set, caches), only for the operating system
+    to reclaim the memory anyway: some 13 ms after a corpus run, as long as tagging 20
+    documents, and serial work that no ``--jobs`` can share.  Frozen, they are skipped;
+    files are still flushed and closed as usual.  Not done in `main`, which tests and
+    library users call in a process that lives on.
+    """
+    status = main()
+    gc.freeze()
+    return status
