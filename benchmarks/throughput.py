@@ -4,11 +4,12 @@
 
 Every contender runs as a whole process over the same texts, timed the same way: the
 TimeML documents are first written to one JSON Lines file (``{"id", "date", "text"}``,
-the DCT as the date), which both `discrepancy` and the dateparser script read.  For each
-run the best of ``--repeat`` is kept: wall time, CPU time (user + system, of the process
-and its workers), documents and characters per second, and peak memory (the largest
-resident set of the process or a worker it waited for, from ``wait4``).  Then the ratios
-the performance targets are stated in.
+the DCT as the date), which both `discrepancy` and the dateparser script read.  Each
+contender runs once untimed, then ``--repeat`` times in interleaved rounds; the best run
+(or, with ``--statistic median``, the median of each figure) is kept: wall time, CPU time
+(user + system, of the process and its workers), documents and characters per second,
+and peak memory (the largest resident set of the process or a worker it waited for, from
+``wait4``).  Then the ratios the performance targets are stated in.
 
 dateparser is no dependency of this project: it is installed into
 ``benchmarks/.venv-peers`` on first use (``pip install dateparser``).
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,29 +77,55 @@ def rule_files(directory: Path) -> tuple[Path, Path]:
     return one, hundred
 
 
-def measure(argv: list, repeat: int) -> dict:
-    best: dict = {}
+def run_once(argv: list) -> dict:
+    """One run; an argv starting with a directory runs there (another checkout's package)."""
+    cwd = ROOT
+    if isinstance(argv[0], Path) and argv[0].is_dir():
+        cwd, argv = argv[0], argv[1:]
+    started = time.perf_counter()
+    process = subprocess.Popen([str(arg) for arg in argv], stdout=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, argv))} exited with {process.returncode}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def measure_all(runs: dict, repeat: int, statistic: str) -> dict:
+    """Each contender ``repeat`` times, in interleaved rounds, after one untimed warm-up run each.
+
+    Interleaving spreads a change in the machine's load over every contender instead of
+    landing on whichever ran at the time; the warm-up fills the disk cache and the parsed
+    rule cache (`discrepancy.rules.parsecache`), as any second run would find them.
+    """
+    for argv in runs.values():
+        run_once(argv)
+    samples: dict = {name: [] for name in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        process = subprocess.Popen([str(arg) for arg in argv], stdout=subprocess.DEVNULL, cwd=ROOT)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(map(str, argv))} exited with {process.returncode}")
-        run = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
-        if not best or run["wall"] < best["wall"]:
-            best = run
-    return best
+        for name, argv in runs.items():
+            samples[name].append(run_once(argv))
+    results = {}
+    for name, taken in samples.items():
+        if statistic == "best":
+            results[name] = min(taken, key=lambda run: run["wall"])
+        else:
+            results[name] = {key: statistics.median(run[key] for run in taken) for key in taken[0]}
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "silver")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--statistic", choices=("best", "median"), default="best",
+                        help="report each contender's best run, or the median of its runs (default best)")
     parser.add_argument("--no-peers", action="store_true", help="leave dateparser out")
     parser.add_argument("--copies", type=int, default=1, metavar="N",
                         help="give the corpus N times over (to see scaling past start-up costs)")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="also run our contenders from the checkout DIR (e.g. an earlier commit), "
+                             "interleaved with these, for a before/after on the same load")
     parser.add_argument("--only", action="append", default=[], metavar="TEXT",
                         help="run only the contenders whose name contains TEXT (repeatable)")
     args = parser.parse_args()
@@ -128,14 +156,20 @@ def main() -> int:
             runs["dateparser search_dates"] = [peer_python(), PEER_SCRIPT, *inputs]
         if args.only:
             runs = {name: argv for name, argv in runs.items() if any(text in name for text in args.only)}
+        if args.against:
+            # ``python -m discrepancy`` run from that directory imports that checkout's package.
+            runs.update({f"{name} @{args.against.name}": [args.against.resolve(), *argv]
+                         for name, argv in list(runs.items()) if argv[:3] == ours})
         load = os.getloadavg()[0]
-        results = {name: measure(argv, args.repeat) for name, argv in runs.items()}
+        results = measure_all(runs, args.repeat, args.statistic)
 
     print(f"{documents} documents, {characters} characters ({characters // documents} each); "
-          f"{os.cpu_count()} CPUs, {_cpu_model()}; load average {load:.2f} at start; best of {args.repeat}")
-    print(f"{'':28} {'wall s':>7} {'CPU s':>7} {'docs/s':>8} {'kchars/s':>9} {'peak MB':>8}")
+          f"{os.cpu_count()} CPUs, {_cpu_model()}; load average {load:.2f} at start, {os.getloadavg()[0]:.2f} at end; "
+          f"{args.statistic} of {args.repeat}, interleaved")
+    width = max(28, *(len(name) for name in results))
+    print(f"{'':{width}} {'wall s':>7} {'CPU s':>7} {'docs/s':>8} {'kchars/s':>9} {'peak MB':>8}")
     for name, run in results.items():
-        print(f"{name:28} {run['wall']:7.2f} {run['cpu']:7.2f} {documents / run['wall']:8.0f} "
+        print(f"{name:{width}} {run['wall']:7.2f} {run['cpu']:7.2f} {documents / run['wall']:8.0f} "
               f"{characters / run['wall'] / 1000:9.0f} {run['rss_mb']:8.0f}")
     peer = results.get("dateparser search_dates")
     print()
@@ -144,11 +178,13 @@ def main() -> int:
             r = results[ours_name]
             print(f"{ours_name} vs dateparser: {peer['wall'] / r['wall']:.1f}x faster (wall), "
                   f"{peer['cpu'] / r['cpu']:.1f}x (CPU)")
-    for name in ("tag", "check"):
-        if f"discrepancy {name}" not in results or f"discrepancy {name} --jobs 2" not in results:
-            continue
-        one_job, two_jobs = results[f"discrepancy {name}"], results[f"discrepancy {name} --jobs 2"]
-        print(f"{name} --jobs 2 vs --jobs 1: {one_job['wall'] / two_jobs['wall']:.2f}x (wall)")
+    for suffix in ("", f" @{args.against.name}" if args.against else None):
+        for name in ("tag", "check") if suffix is not None else ():
+            one_name, two_name = f"discrepancy {name}{suffix}", f"discrepancy {name} --jobs 2{suffix}"
+            if one_name not in results or two_name not in results:
+                continue
+            one_job, two_jobs = results[one_name], results[two_name]
+            print(f"{name} --jobs 2 vs --jobs 1{suffix}: {one_job['wall'] / two_jobs['wall']:.2f}x (wall)")
     if "check, 1 rule" in results and "check, 100 rules" in results:
         one_rule, hundred_rules = results["check, 1 rule"], results["check, 100 rules"]
         print(f"100 rules vs 1 rule: {hundred_rules['wall'] / one_rule['wall']:.2f}x the time (wall), "

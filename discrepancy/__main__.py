@@ -1,5 +1,5 @@
 """``python -m discrepancy`` runs the command line."""
 
-from .cli import main
+from .cli import console_main
 
-raise SystemExit(main())
+raise SystemExit(console_main())

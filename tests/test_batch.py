@@ -270,3 +270,60 @@ def test_quiet_silences_the_bar_even_on_a_terminal(capsys, monkeypatch):
 def test_documents_are_counted_for_the_bar(bad_inputs):
     assert count_documents([str(p) for p in bad_inputs], "auto") == 4 + 6
     assert count_documents(["-"], "auto") is None
+
+
+# -- worker processes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command, forms", [("tag", ("jsonl", "json", "text")), ("check", ("jsonl", "json", "text"))])
+def test_every_format_is_byte_identical_with_workers_error_records_included(capsys, corpus, bad_inputs, command, forms):
+    for form in forms:
+        runs = {jobs: run(capsys, command, corpus, *bad_inputs, "--format", form, "--jobs", jobs) for jobs in (1, 2, 3)}
+        assert runs[2] == runs[1] and runs[3] == runs[1], (command, form)
+        status, out, err = runs[1]
+        assert status == EXIT_INPUT_ERRORS
+        assert err.count("discrepancy: ") == 8 and f"{bad_inputs[-1]}:2: not a JSON object" in err
+        if form == "jsonl":
+            records = [json.loads(line) for line in out.splitlines()]
+            assert len(records) == len(list(corpus.iterdir())) + 10
+            assert sum("error" in record for record in records) == 8
+
+
+def test_json_elements_keep_unicode_line_separators_as_they_are(capsys, tmp_path):
+    """U+2028 stands raw in JSON text, and is a line break to str.splitlines: it must not be indented after."""
+    lines = tmp_path / "odd.jsonl"
+    lines.write_text("\n".join(json.dumps({"id": f"a\u2028b{n}", "date": "2026-02-03", "text": "On Monday\u2029."})
+                               for n in range(2)) + "\n", encoding="utf-8")
+    for jobs in (1, 2):
+        _, out, _ = run(capsys, "tag", lines, "--format", "json", "-j", jobs)
+        assert [record["path"] for record in json.loads(out)] == ["a\u2028b0", "a\u2028b1"]
+
+
+def test_rendered_outcomes_carry_their_text_and_only_error_records(bad_inputs):
+    from discrepancy.batch import BatchSettings, run_batch, works_from_paths
+    from discrepancy.cli.output import jsonl_text
+
+    settings = BatchSettings("tag", keep_results=False, keep_records=False)
+    for jobs in (1, 2):
+        outcomes = list(run_batch(works_from_paths([str(p) for p in bad_inputs]), settings, jobs=jobs,
+                                  render=jsonl_text))
+        assert [json.loads(o.text)["path"] for o in outcomes][:1] == [str(FOUNDING)]
+        assert all(o.record is None for o in outcomes if o.ok)
+        assert all(json.loads(o.text) == o.record for o in outcomes if not o.ok)
+        assert all(o.result is None for o in outcomes)
+
+
+def test_without_fork_the_spawned_workers_give_the_same_records(monkeypatch, bad_inputs):
+    from discrepancy import forkpool
+
+    single = [o.record for o in check_many(bad_inputs)]
+    monkeypatch.setattr(forkpool, "available", lambda: False)
+    assert [o.record for o in check_many(bad_inputs, jobs=2)] == single
+
+
+def test_check_finding_counts_travel_with_outcomes():
+    items = [{"id": str(n), "date": "2026-02-03", "text": TRUCE if n % 2 else "Nothing happened."} for n in range(6)]
+    for jobs in (1, 2):
+        outcomes = list(check_many(items, jobs=jobs, records_only=True))
+        assert [o.finding_count > 0 for o in outcomes] == [False, True] * 3
+        assert [o.finding_count for o in outcomes] == [len(o.record["findings"]) for o in outcomes]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,7 +148,8 @@ def test_output_is_byte_identical_across_hash_seeds_zones_locales_encodings_and_
     outputs = set()
     # The text form adds month names and layout, not paths through the batch: two runs do.
     for env, extra in ENVIRONMENTS if form == "json" else ENVIRONMENTS[1:3]:
-        env = dict(env, PATH="/usr/bin:/bin", PYTHONPATH=str(REPO))
+        env = dict(env, PATH="/usr/bin:/bin", PYTHONPATH=str(REPO),
+                   DISCREPANCY_CACHE_DIR=os.environ["DISCREPANCY_CACHE_DIR"])  # the session's, not ~/.cache
         done = subprocess.run([sys.executable, "-m", "discrepancy", "check", ".", "--date", "2026-02-03",
                                "--tz", "Europe/Kyiv", "--format", form, "--color", "never", *extra],
                               capture_output=True, cwd=mixed_corpus, env=env, check=False)

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from datetime import timedelta
-from typing import Iterable, Optional, Pattern, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Pattern, Sequence
 
 import attrs
 
@@ -149,11 +150,11 @@ class _WordScreen:
     _CASE_ODDITIES = ("\u0130", "\u0131", "\u017f")
 
     def __init__(self) -> None:
-        self._first_words: dict[Pattern[str], tuple[str, ...]] = {}
+        self._first_words: dict[_LazyPattern, tuple[str, ...]] = {}
 
-    def pattern(self, phrases: Iterable[str]) -> Pattern[str]:
+    def pattern(self, phrases: Iterable[str]) -> "_LazyPattern":
         phrases = tuple(phrases)
-        compiled = phrase_pattern(phrases)
+        compiled = _LazyPattern(phrases)
         words = {next((w.lower() for w in phrase.split() if w != "..."), "") for phrase in phrases}
         self._first_words[compiled] = tuple(sorted(words)) if "" not in words else ()
         return compiled
@@ -230,6 +231,34 @@ class _TextScreen:
                         indices.setdefault(sentence_start, set()).add(number)
         by_sentence = {start: tuple(items[n] for n in sorted(numbers | always)) for start, numbers in indices.items()}
         return by_sentence, tuple(items[n] for n in sorted(always))
+
+
+class _LazyPattern:
+    """A `phrase_pattern`, compiled the first time it is run.
+
+    Compiling the built-in vocabularies' three dozen alternations takes about 12 ms, which
+    every ``check`` paid at start-up, before worker processes could share any work.  Most
+    news texts name no window, and a pattern none of whose first words a sentence holds is
+    never run (`_WordScreen`), so some are never needed at all.  Same matches, same order.
+    """
+
+    __slots__ = ("phrases", "_compiled")
+
+    def __init__(self, phrases: tuple[str, ...]):
+        self.phrases = phrases
+        self._compiled: Optional[Pattern[str]] = None
+
+    @property
+    def compiled(self) -> Pattern[str]:
+        if self._compiled is None:
+            self._compiled = phrase_pattern(self.phrases)
+        return self._compiled
+
+    def finditer(self, text: str, start: int = 0, end: int = sys.maxsize) -> Iterator["re.Match[str]"]:
+        return self.compiled.finditer(text, start, end)
+
+    def search(self, text: str, start: int = 0, end: int = sys.maxsize) -> Optional["re.Match[str]"]:
+        return self.compiled.search(text, start, end)
 
 
 def _occurrences(lowered: str, words: Optional[tuple[str, ...]]) -> Optional[list[tuple[int, int]]]:

@@ -1,16 +1,20 @@
-"""``discrepancy check``: report where each input's stated windows contradict themselves."""
+"""``discrepancy check``: report where each input's stated windows contradict themselves.
+
+The rule layer, the claims layer and the text report are imported when the command runs,
+not when the command line is built: ``tag`` and ``rules`` need none of them, and every
+process start pays for what it imports.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from typing import Optional
 
-from .. import api
-from ..errors import DiscrepancyError
-from ..report import render_findings
-from ..rules import RuleErrors
+from ..batch import Outcome
 from .inputs import add_document_options, outcomes
-from .output import RecordWriter
+from .output import RecordWriter, renderer
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -30,7 +34,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def report_text(outcome: Outcome, colour: bool = False) -> Optional[str]:
+    """The text report of one document's findings; nothing for a failed one (its error goes to stderr)."""
+    if not outcome.ok:
+        return None
+    from ..report import render_findings
+
+    document = outcome.result.document
+    return render_findings(document.path, document.reference, outcome.result.findings, colour)
+
+
 def run(arguments: argparse.Namespace) -> int:
+    from .. import api
+    from ..errors import DiscrepancyError
+    from ..rules import RuleErrors
     from . import EXIT_FINDINGS, EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE
 
     try:
@@ -42,19 +59,18 @@ def run(arguments: argparse.Namespace) -> int:
         print(f"discrepancy: {error}", file=sys.stderr)
         return EXIT_USAGE
     colour = arguments.color == "always" or (arguments.color == "auto" and sys.stdout.isatty())
+    text = arguments.format == "text"
+    render = functools.partial(report_text, colour=colour) if text else renderer(arguments.format)
     any_findings = failed = False
     writer = RecordWriter(arguments.format)
     first = True
-    for outcome in outcomes(arguments, "check", checker, keep_results=arguments.format == "text"):
+    for outcome in outcomes(arguments, "check", checker, render=render):
         failed = failed or not outcome.ok
-        any_findings = any_findings or bool(outcome.record.get("findings"))
-        if arguments.format != "text":
-            writer.write(outcome.record)
-        elif outcome.ok:
-            if not first:
-                print()
-            result = outcome.result
-            print(render_findings(outcome.record["path"], result.document.reference, result.findings, colour))
+        any_findings = any_findings or outcome.finding_count > 0
+        if not text:
+            writer.write_text(outcome.text)
+        elif outcome.text is not None:
+            sys.stdout.write(outcome.text + "\n" if first else "\n" + outcome.text + "\n")
             first = False
     writer.close()
     if failed:

@@ -10,13 +10,15 @@ import argparse
 import codecs
 import sys
 from datetime import date
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
-from ..batch import INPUT_FORMATS, BatchSettings, Outcome, run_batch, works_from_paths
+from ..batch import INPUT_FORMATS, BatchSettings, Outcome, Render, run_batch, works_from_paths
 from ..documents import parse_date, zone_named
 from ..errors import DiscrepancyError
-from ..pipeline import Checker
 from .progress import progress_for
+
+if TYPE_CHECKING:
+    from ..pipeline import Checker
 
 
 def add_document_options(parser: argparse.ArgumentParser) -> None:
@@ -74,15 +76,19 @@ def _jobs_argument(text: str) -> int:
     return jobs
 
 
-def outcomes(arguments: argparse.Namespace, command: str, checker: Optional[Checker] = None,
-             keep_results: bool = False) -> Iterator[Outcome]:
-    """Each input document's outcome, in order; errors are also reported on standard error."""
+def outcomes(arguments: argparse.Namespace, command: str, checker: Optional["Checker"] = None,
+             keep_results: bool = False, render: Optional[Render] = None) -> Iterator[Outcome]:
+    """Each input document's outcome, in order; errors are also reported on standard error.
+
+    With ``render``, each outcome comes with the text to print (`Outcome.text`), made in
+    the worker that computed it, and without its record unless it is an error's.
+    """
     settings = BatchSettings(command, arguments.date, arguments.tz, arguments.encoding, arguments.encoding_errors,
                              keep_results, tuple(getattr(arguments, "rules", ()) or ()),
-                             not getattr(arguments, "no_builtin", False))
+                             not getattr(arguments, "no_builtin", False), keep_records=render is None)
     progress = progress_for(arguments, sys.stderr)
     works = works_from_paths(arguments.paths, arguments.input_format)
-    for outcome in run_batch(works, settings, checker, arguments.jobs):
+    for outcome in run_batch(works, settings, checker, arguments.jobs, render=render):
         if outcome.error is not None:
             progress.note(f"discrepancy: {outcome.record['path']}: {outcome.record['error']['message']}")
         progress.advance()

@@ -15,16 +15,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import TYPE_CHECKING, Optional, TextIO
 
-from ..rules import RuleErrors, RuleSet, load_rules, run_examples
-from ..rules.examples import Extractor
-from ..rules.loader import rule_files
+if TYPE_CHECKING:  # the rule layer itself is imported when a subcommand runs, not to build the parser
+    from ..rules import RuleSet
+    from ..rules.examples import Extractor
 
 EXIT_OK, EXIT_FAILED, EXIT_RULE_ERROR = 0, 1, 2
 
 
-def add_parser(subparsers: argparse._SubParsersAction, extractor: Optional[Extractor] = None) -> argparse.ArgumentParser:
+def add_parser(subparsers: argparse._SubParsersAction, extractor: Optional["Extractor"] = None) -> argparse.ArgumentParser:
     """Register the ``rules`` command and its three subcommands; returns the ``rules`` parser."""
     rules = subparsers.add_parser("rules", help="check, test and list rule files",
                                   description="Check, test and list discrepancy rule files.")
@@ -53,7 +53,9 @@ def add_parser(subparsers: argparse._SubParsersAction, extractor: Optional[Extra
     return rules
 
 
-def _load(args: argparse.Namespace, err: TextIO) -> Optional[RuleSet]:
+def _load(args: argparse.Namespace, err: TextIO) -> Optional["RuleSet"]:
+    from ..rules import RuleErrors, load_rules
+
     try:
         return load_rules(args.paths, builtin=not args.no_builtin)
     except RuleErrors as errors:
@@ -63,8 +65,10 @@ def _load(args: argparse.Namespace, err: TextIO) -> Optional[RuleSet]:
         return None
 
 
-def _user_rule_ids(ruleset: RuleSet, args: argparse.Namespace) -> Optional[list[str]]:
+def _user_rule_ids(ruleset: "RuleSet", args: argparse.Namespace) -> Optional[list[str]]:
     """The rules ``rules test`` runs: those named, else the given files' rules, else all."""
+    from ..rules.loader import rule_files
+
     if args.rule:
         return list(args.rule)
     if not args.paths:
@@ -74,7 +78,7 @@ def _user_rule_ids(ruleset: RuleSet, args: argparse.Namespace) -> Optional[list[
             if Path(rule.location.rsplit(":", 1)[0]).resolve() in given]
 
 
-def run_test(args: argparse.Namespace, extractor: Optional[Extractor], out: Optional[TextIO] = None,
+def run_test(args: argparse.Namespace, extractor: Optional["Extractor"], out: Optional[TextIO] = None,
              err: Optional[TextIO] = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     ruleset = _load(args, err)
@@ -90,6 +94,8 @@ def run_test(args: argparse.Namespace, extractor: Optional[Extractor], out: Opti
         print(f"rules test: the rule files are valid, but claims extraction is not available, "
               f"so their {examples} examples cannot run", file=err)
         return EXIT_RULE_ERROR
+    from ..rules import run_examples
+
     report = run_examples(ruleset, extractor, rules=wanted)
     print(report.render(verbose=args.verbose), file=out)
     return EXIT_OK if report.ok else EXIT_FAILED

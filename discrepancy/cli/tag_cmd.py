@@ -6,11 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Optional
 
+from ..batch import Outcome
 from ..documents import STDIN_NAME
-from ..timeml import render_timeml
 from .inputs import add_document_options, outcomes
-from .output import RecordWriter
+from .output import RecordWriter, renderer
 
 FORMATS = ("text", "json", "jsonl", "timeml")
 
@@ -30,18 +31,24 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.format == "timeml" and not arguments.output_dir:
         print("discrepancy tag: --format timeml needs --output-dir DIR", file=sys.stderr)
         return EXIT_USAGE
+    timeml = arguments.format == "timeml"
+    # TimeML files are written here, in input order; every other format is rendered by the workers.
+    render = None if timeml else listing_text if arguments.format == "text" else renderer(arguments.format)
     failed = False
     writer = RecordWriter(arguments.format)
-    for outcome in outcomes(arguments, "tag", keep_results=arguments.format == "timeml"):
-        record = outcome.record
+    for outcome in outcomes(arguments, "tag", keep_results=timeml, render=render):
         failed = failed or not outcome.ok
-        if arguments.format == "timeml" and outcome.ok:
-            result = outcome.result
-            _write_timeml(arguments, result.document.path, render_timeml(result.document, result.expressions))
-        elif arguments.format == "text" and outcome.ok:
-            _print_text(record)
+        if timeml:
+            if outcome.ok:
+                from ..timeml import render_timeml
+
+                result = outcome.result
+                _write_timeml(arguments, result.document.path, render_timeml(result.document, result.expressions))
+        elif arguments.format == "text":
+            if outcome.text is not None:
+                sys.stdout.write(outcome.text)
         else:
-            writer.write(record)
+            writer.write_text(outcome.text)
     writer.close()
     return EXIT_INPUT_ERRORS if failed else EXIT_OK
 
@@ -64,8 +71,12 @@ def _relative_name(path: str, roots: list[str]) -> str:
     return Path(path).name
 
 
-def _print_text(record: dict) -> None:
-    print(f"{record['path']} (reference {record['reference']})")
+def listing_text(outcome: Outcome) -> Optional[str]:
+    """The text listing of one document's expressions, a line each; nothing for a failed one."""
+    if not outcome.ok:
+        return None
+    record = outcome.record
+    lines = [f"{record['path']} (reference {record['reference']})"]
     for expression in record["expressions"]:
         where = f"{expression['start']}-{expression['end']}"
         meaning = expression["value"]
@@ -82,4 +93,5 @@ def _print_text(record: dict) -> None:
             role = f"  ({expression['role']} {expression['cue']['text']!r}: ends {expression['ends']['earliest']}"
             role += "" if expression["ends"]["latest"] == expression["ends"]["earliest"] else f" .. {expression['ends']['latest']}"
             role += ")"
-        print(f"  {where:>11}  {expression['type']:<8}  {expression['text']!r}  ->  {meaning}{role}")
+        lines.append(f"  {where:>11}  {expression['type']:<8}  {expression['text']!r}  ->  {meaning}{role}")
+    return "\n".join(lines) + "\n"

@@ -22,7 +22,7 @@ from . import ast
 from .errors import RuleErrors, RuleSemanticError, Source, did_you_mean
 from .functions import FunctionRegistry
 from ..documents import supported_reference
-from .grammar import KEYWORDS
+from .keywords import KEYWORDS
 from .ruleset import WindowSpec
 from .types import FIELDS, WINDOW_CLAIMS, Type, accepts, value_type
 

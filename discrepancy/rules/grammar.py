@@ -75,6 +75,7 @@ from ..errors import ValueFormatError
 from ..temporal.values import Duration, DurationRange
 from . import ast
 from .errors import RuleErrors, RuleSyntaxError, Source, did_you_mean
+from .keywords import KEYWORDS
 
 MAX_NESTING = 12
 """Deepest nesting of parentheses and ``not`` in one expression."""
@@ -131,10 +132,6 @@ def _op(element: pp.ParserElement, text: str) -> pp.ParserElement:
     return element.copy().add_parse_action(lambda s, loc, toks: _Op(text, _at(loc, s)))
 
 
-KEYWORDS = frozenset(
-    "and or not shorter longer than by more differs from matches within before after is "
-    "none as in with".split()
-)
 CLAUSES = ("kind", "severity", "for", "let", "when", "report", "claimed", "effective", "example")
 VOCABULARY_ROLES = ("called", "started by", "ended by", "resumed by", "broken by", "extended by")
 SEVERITIES = ("info", "warning", "error")

@@ -8,7 +8,9 @@ checks everything together and compiles it.
 Two caches keep repeated loads cheap: parsed files by path and content hash, and compiled
 rule sets by the hash of every source that went into them plus the function registry's
 fingerprint.  Loading the built-in pack a second time in a process costs a few file reads
-and a hash.  Nothing but rule files and their includes is ever read.
+and a hash.  Nothing but rule files and their includes is ever read, apart from the
+parsed files another process left in the on-disk cache (`parsecache`); the grammar, and
+pyparsing with it, is imported only when a file has to be parsed.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from . import ast
 from .checker import check
 from .compiler import compile_rule
 from .errors import RuleErrors, RuleSemanticError, RuleSyntaxError, Source
+from . import parsecache
 from .functions import CUSTOM, FunctionRegistry
-from .grammar import parse_rules
 from .ruleset import RuleSet
 
 PathLike = Union[str, os.PathLike]
@@ -66,7 +68,12 @@ def _parse(source: Source) -> ast.RuleFile:
     key = (source.path, _digest(source.text))
     parsed = _PARSED.get(key)
     if parsed is None:
-        parsed = parse_rules(source.text, source.path)
+        parsed = parsecache.load(source.path, source.text)
+        if parsed is None:
+            from .grammar import parse_rules
+
+            parsed = parse_rules(source.text, source.path)
+            parsecache.store(source.path, source.text, parsed)
         _remember(_PARSED, key, parsed)
     return parsed
 
