@@ -128,6 +128,9 @@ def main() -> int:
                              "interleaved with these, for a before/after on the same load")
     parser.add_argument("--only", action="append", default=[], metavar="TEXT",
                         help="run only the contenders whose name contains TEXT (repeatable)")
+    parser.add_argument("--python", type=Path, metavar="PYTHON",
+                        help="run our contenders with this interpreter, e.g. a fresh venv's python with the package "
+                             "installed, as users run it (default: this one)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -141,7 +144,7 @@ def main() -> int:
         documents, characters = documents * args.copies, characters * args.copies
         inputs = [corpus] * args.copies
         windows = ROOT / "rules" / "windows.rules"
-        ours = [sys.executable, "-m", "discrepancy"]
+        ours = [str(args.python or sys.executable), "-m", "discrepancy"]
         runs = {
             "discrepancy tag": ours + ["tag", *inputs, "--format", "jsonl", "-q"],
             "discrepancy check": ours + ["check", *inputs, "--format", "jsonl", "-q"],
