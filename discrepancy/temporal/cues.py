@@ -159,6 +159,8 @@ def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeE
     opener = _RANGE_START_BEFORE.search(text[max(0, previous.start - _LOOK_BACK): previous.start])
     cue = re.sub(r"\s+", " ", end_cue.group("cue").lower())
     dash = cue in ("-", "\u2013") and gap.strip() == cue
+    # "April 23 to 25": a bare day after "to" only ever ends the range its month began.
+    dash = dash or (cue == "to" and gap.strip() == "to" and _BARE_DAY.fullmatch(expression.text) is not None)
     if opener is None and cue not in ("through", "thru", "until", "till") and not dash:
         return None
     if opener is not None and opener.group("cue").lower() == "between" and cue != "and":
@@ -179,6 +181,7 @@ def _range_pair(text: str, previous: Optional[TimeExpression], expression: TimeE
     return first, _bound(_weekday_after(expression, first), cue, cue_span, inclusive)
 
 
+_BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _WEEKDAY_NAME = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE)
 _WEEK = Duration(weeks=1)
 # A clock time stated in a named zone: moving it by weeks on the document's wall clock could

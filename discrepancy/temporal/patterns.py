@@ -58,6 +58,9 @@ MONTH = (
 WEEKDAY = (
     r"(?:(?:" + words(lx.WEEKDAYS) + r")(?![\w])|(?-i:" + words(lx.WEEKDAY_ABBREVIATIONS) + r"))"
 )
+# Nouns that make a number after "to" a count ("from May 8 to 10 percent"), not a day.
+_COUNTED_NOUNS = (r"(?:percent|per|people|persons|days?|weeks?|months?|years?|hours?|minutes?|times|points?|cents?"
+                  r"|million|billion|thousand|hundred|dollars?|euros?|%)(?![\w])")
 DAY_NUMBER = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d|\.\d|,\d{3})"
 YEAR = r"(?<![\w$£€.,/:#])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)"
 NUMBER_WORD = r"(?:" + words(lx.NUMBER_WORDS) + r")"
@@ -170,7 +173,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("month_day", _compile(
         r"(?<![\w])(?P<month>" + MONTH + r")" + S + r"(?:the" + S + r")?(?P<d>" + DAY_NUMBER + r")"
         r"(?:\s{0,2}[-\u2013]\s{0,2}(?P<d2>" + DAY_NUMBER + r")"
-        r"|" + S + r"(?:and|or)" + S + r"(?P<d3>" + DAY_NUMBER + r")(?!" + S + r"(?!" + _NOT_NOUNS + r")[a-z]))?"
+        r"|" + S + r"(?:and|or)" + S + r"(?P<d3>" + DAY_NUMBER + r")(?!" + S + r"(?!" + _NOT_NOUNS + r")[a-z])"
+        r"|" + S + r"(?:to|through|thru|until|till)" + S + r"(?P<d4>" + DAY_NUMBER + r")(?![\w:]|" + S + _COUNTED_NOUNS + r"))?"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("day_month", _compile(
         r"(?<![\w])(?:the" + S + r")?(?:(?P<d0>" + DAY_NUMBER + r")\s{0,2}[-\u2013]\s{0,2})?(?P<d>" + DAY_NUMBER + r")(?:" + S + r"of)?" + S + r"(?P<month>" + MONTH + r")"

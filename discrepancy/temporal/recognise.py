@@ -245,7 +245,7 @@ def _groups(match: re.Match, layout: tuple) -> dict:
 
 # Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
 # "8-11 May", the two amounts of "from 38 to 35 hours".
-_RANGE_GROUPS = ("d", "d0", "d2", "d3", "amount", "amount2")
+_RANGE_GROUPS = ("d", "d0", "d2", "d3", "d4", "amount", "amount2")
 # Per rule, in the order of `RULES`: its named groups in `groupdict` order with their
 # index in `groups()`, and the range groups it has with the key their span is kept under.
 _GROUP_LAYOUTS = [
@@ -259,7 +259,8 @@ _CHANGE_OPENER = re.compile(r"\bfrom\s{1,3}$", re.IGNORECASE)
 def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
     """Two time phrases where one match holds a range, as TimeML writes them.
 
-    "May 8-11" is "May 8" and "11", "April 24 and 25" "April 24" and "25"; "8-11 May" is "8" and "11 May" (each day keeps the
+    "May 8-11" is "May 8" and "11", "April 24 and 25" "April 24" and "25", "April 23 to 25"
+    "April 23" and "25"; "8-11 May" is "8" and "11 May" (each day keeps the
     month and year the phrase states); "from 38 to 35 hours" is "38" and "35 hours", a change
     rather than a range.  A true range of lengths ("two to three weeks") stays one vague
     duration.
@@ -267,7 +268,7 @@ def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
     result: list[Piece] = []
     for piece in pieces:
         groups = piece.groups
-        second = "d2" if "d2" in groups else "d3" if "d3" in groups else None
+        second = next((name for name in ("d2", "d3", "d4") if name in groups), None)
         if piece.kind == "month_day" and second:
             # "May 8-11", "April 24 and 25": the second day keeps the month (and year).
             first_end = groups["_d_span"][1]
