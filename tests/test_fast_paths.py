@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from zoneinfo import ZoneInfo
 
-from discrepancy.claims import extract
+from discrepancy.claims.cues import ClaimingCues, Cue, claiming_cue
 from discrepancy.temporal import cues, find_times, recognise, tense
 from discrepancy.temporal.normalise import Piece
 from discrepancy.temporal.patterns import RULES
@@ -148,8 +148,8 @@ def test_groups_read_as_groupdict():
     assert seen > 50
 
 
-def _cue(start: int, end: int, phrase: str = "expired") -> "extract._Cue":
-    return extract._Cue("end", Span(start, end), phrase, frozenset(), False)
+def _cue(start: int, end: int, phrase: str = "expired") -> Cue:
+    return Cue("end", Span(start, end), phrase, frozenset(), False)
 
 
 _SENTENCE_PIECES = ["the truce", "expired", "on Monday", ",", ", but", ";", "blocking", "said", "at 6 p.m.", " ",
@@ -164,21 +164,21 @@ def test_claiming_cues_of_a_sentence_match_asking_each_time(parts, data):
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=12)))
     cue_list = [_cue(low, high) for low, high in zip(cuts[::2], cuts[1::2]) if low < high]
     sentence_start = data.draw(st.integers(0, min(5, len(text))))
-    claiming = extract._ClaimingCues(text, cue_list, sentence_start)
+    claiming = ClaimingCues(text, cue_list, sentence_start)
     for _ in range(6):
         start = data.draw(st.integers(sentence_start, len(text)))
         span = Span(start, data.draw(st.integers(start, len(text))))
-        assert claiming.of(span) == extract._claiming_cue(text, span, cue_list, sentence_start)
-        assert claiming.of(span) == extract._claiming_cue(text, span, cue_list, sentence_start)  # asked again
+        assert claiming.of(span) == claiming_cue(text, span, cue_list, sentence_start)
+        assert claiming.of(span) == claiming_cue(text, span, cue_list, sentence_start)  # asked again
 
 
 def test_claiming_cues_with_an_empty_cue_ask_each_time():
     text = "the truce expired on Monday and ended"
     cue_list = [_cue(10, 17), _cue(18, 18), _cue(32, 37, "ended")]
-    claiming = extract._ClaimingCues(text, cue_list, 0)
+    claiming = ClaimingCues(text, cue_list, 0)
     for start, end in ((21, 27), (0, 3), (18, 20), (28, 31)):
         span = Span(start, end)
-        assert claiming.of(span) == extract._claiming_cue(text, span, cue_list, 0)
+        assert claiming.of(span) == claiming_cue(text, span, cue_list, 0)
 
 
 def test_localize_cache_keeps_each_zone_object():

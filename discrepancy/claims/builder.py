@@ -1,0 +1,107 @@
+"""Forming windows from the mentions and claims gathered while reading.
+
+Reading records each mention and claim under its (kind, qualifier) as it goes; only once
+the whole text is read can mentions be merged into windows, claims consolidated, a start
+inferred from an announcement, and the ends stated relative to another time
+(`relative_ends`) be timed against the window's settled start and bounds.  Kept apart
+from the reading so that how mentions group into windows is said in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Optional
+
+import attrs
+
+from ..temporal.values import Instant
+from .consolidate import consolidate
+from .model import Announcement, Mention, StatedStart, Window
+from .qualifiers import APART
+
+
+_CLAIM_FIELDS = ("durations", "bounds", "starts", "observations", "elapsed_ends", "offset_ends", "extensions_by")
+
+
+class WindowBuilder:
+    """Collects mentions and claims per (kind, qualifier), then forms windows."""
+
+    def __init__(self) -> None:
+        self._order: list[tuple[str, Optional[str]]] = []
+        self._mentions: dict[tuple[str, Optional[str]], list[Mention]] = {}
+        self._claims: dict[tuple[str, Optional[str]], dict[str, list]] = {}
+
+    def mention(self, kind: str, qualifier: Optional[str], mention: Mention) -> tuple[str, Optional[str]]:
+        key = (kind, qualifier)
+        self._known(key)
+        self._mentions[key].append(mention)
+        return key
+
+    def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:
+        # A claim may come before its window's first mention (a lead sentence's end).
+        self._known(key)
+        self._claims[key][field].append(claim)
+
+    def _known(self, key: tuple[str, Optional[str]]) -> None:
+        if key not in self._mentions:
+            self._order.append(key)
+            self._mentions[key] = []
+            self._claims[key] = {"durations": [], "bounds": [], "starts": [], "observations": [], "announcements": [],
+                                 "elapsed_ends": [], "offset_ends": [], "extensions_by": []}
+
+    def windows(self) -> list[Window]:
+        groups = self._merged_groups()
+        windows: list[Window] = []
+        for number, members in enumerate(groups, start=1):
+            mentions = [m for key in members for m in self._mentions[key]]
+            claims = {field: [c for key in members for c in self._claims[key][field]] for field in self._claims[members[0]]}
+            if not any(claims[field] for field in _CLAIM_FIELDS):
+                continue
+            kinds = [key[0] for key in members for _ in self._mentions[key]]
+            kind = max(sorted(set(kinds)), key=kinds.count)
+            announcements = sorted(claims["announcements"], key=lambda a: a.value.earliest)
+            starts = claims["starts"]
+            if not starts and announcements:
+                starts = [_inferred_start(announcements[0])]
+            window = consolidate(Window(
+                id=f"w{number}", kind=kind, mentions=sorted(mentions, key=lambda m: m.span.start),
+                durations=claims["durations"], bounds=claims["bounds"], starts=starts,
+                observations=claims["observations"], announced=announcements[0] if announcements else None,
+            ))
+            timed = [ended for offset in claims["offset_ends"] if (ended := offset.at(window.bounds)) is not None]
+            timed += [extension for added in claims["extensions_by"] if (extension := added.at(window)) is not None]
+            if claims["elapsed_ends"] and len(window.starts) == 1:
+                timed += [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]
+            if timed:
+                window = consolidate(attrs.evolve(window, observations=(*window.observations, *timed)))
+            windows.append(window)
+        return [attrs.evolve(window, id=f"w{index}") for index, window in enumerate(windows, start=1)]
+
+    def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:
+        return any(self._claims[key][field] for field in _CLAIM_FIELDS)
+
+    def _merged_groups(self) -> list[list[tuple[str, Optional[str]]]]:
+        """One group for the document, split only by distinct qualifiers that have claims."""
+        distinct = [key for key in self._order if key[1] is not None and self._has_claims(key)]
+        by_qualifier: dict[str, list[tuple[str, Optional[str]]]] = {}
+        for key in distinct:
+            by_qualifier.setdefault(key[1], []).append(key)
+        plain_qualifiers = [q for q in by_qualifier if not q.startswith(APART)]
+        groups: list[list[tuple[str, Optional[str]]]] = []
+        if len(plain_qualifiers) >= 2:
+            groups.extend(by_qualifier[q] for q in plain_qualifiers)
+            rest = [key for key in self._order if key[1] not in plain_qualifiers and not str(key[1]).startswith(APART)]
+        else:
+            rest = [key for key in self._order if not str(key[1]).startswith(APART)]
+        if rest:
+            groups.insert(0, rest)
+        groups.extend([key] for key in self._order if str(key[1]).startswith(APART))
+        return [group for group in groups if group]
+
+
+def _inferred_start(announcement: Announcement) -> StatedStart:
+    """With no stated start, the window began the day it was announced or the day after."""
+    value = Instant.of_days(announcement.value.first_day, announcement.value.last_day + timedelta(days=1),
+                            announcement.value.zone)
+    return StatedStart(text=announcement.text, span=announcement.span, value=value, cue="announced",
+                       inferred=True, said_by=announcement.said_by, said_at=announcement.said_at)

@@ -1,0 +1,81 @@
+"""The little grammar that shallow reading needs: words, clauses, and the subject of a verb.
+
+There is no parser: a word is a run of letters, a clause runs from the last comma,
+semicolon, colon or dash, and a verb's subject is the content word just before it.  Cue
+reading, length reading and qualifiers all ask these questions, so the answers live in
+one module below all three.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..temporal.values import Span
+
+
+# A word, with the apostrophes and hyphens inside it ("Israel's", "so-called").
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+# Prepositions and articles: never a verb's subject, nor an adjective of a window word.
+PREPOSITIONS = frozenset(
+    "into in of for to at on from since after before by until till within during over through the a an".split()
+)
+
+# Words that never tell one window from another, nor make a verb's subject something
+# other than the window: grammar, and places or parties that a single window is often
+# described by in passing.
+FUNCTION_WORDS = frozenset(
+    """
+    to of in on at by for from with and or but not no as if than then that which who whom whose what
+    it its they them this these those all some any each every more less much many several such
+    be been being is are was were has have had do does did will would shall should can could may might must
+    government city country port nuclear national federal state local international
+    """.split()
+)
+
+# Words that refer back to something named before, such as the window.
+BACK_REFERENCE = re.compile(r"\b(?:it|its|they|their|this|that)\b", re.IGNORECASE)
+
+# Between a time and a later verb, these end the time's clause.
+CLAUSE_BREAK = re.compile(r"[;:\u2014]|,\s*(?:but|while|although|though|and|as|when|after|before)\b"
+                          r"|\s(?:but|while|although|though|whereas)\s", re.IGNORECASE)
+
+
+def start_of_clause(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last comma, semicolon, colon
+    or dash before it, else at ``sentence_start``."""
+    cut = max(text.rfind(mark, sentence_start, position) for mark in (",", ";", ":", "\u2014"))
+    return cut + 1 if cut >= 0 else sentence_start
+
+
+# Generic starts and ends that say what happened to their subject, which must then be the
+# window: "the truce took effect", not "tariffs would take effect after the pause".
+INTRANSITIVE_ENDS = frozenset({
+    "collapsed", "collapses", "broke down", "breaks down", "expired", "expires", "lapsed", "lapses", "ran out", "was over",
+    "took effect", "take effect", "takes effect", "taking effect", "went into effect", "came into force",
+    "come into force", "entered into force",
+})
+_SUBJECT_REFERS_BACK = frozenset("it they this that which who these those".split())
+_BEFORE_VERB = re.compile(r"([A-Za-z][A-Za-z'\u2019-]*)((?:\s+(?:had|has|have|will|would|could|should|shall|may|might|must"
+                          r"|did|does|do|not|never|to|be|been|is|was|were|are|quickly|soon|later|then|finally|already"
+                          r"|\w+ly))*)\s+$")
+
+
+def other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]) -> bool:
+    """Whether an intransitive end's subject is something other than a window.
+
+    Only when its clause up to the verb names no window and refers back to none ("The
+    bridge collapsed"), and a content word stands right before the verb; "a truce between
+    Israel and Hamas expired" keeps its cue.
+    """
+    clause_start = max(sentence.start, start_of_clause(text, sentence.start, cue.start))
+    if any(clause_start <= span.start < cue.start for span in mentions):
+        return False
+    if BACK_REFERENCE.search(text, clause_start, cue.start):
+        return False
+    match = _BEFORE_VERB.search(text, max(clause_start, cue.start - 60), cue.start)
+    if match is None:
+        return False  # a comma or quote before the verb: the subject is out of sight
+    lowered = match.group(1).lower()
+    return not (lowered in _SUBJECT_REFERS_BACK or lowered in FUNCTION_WORDS or lowered in PREPOSITIONS)

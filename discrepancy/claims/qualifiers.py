@@ -1,0 +1,81 @@
+"""Qualifiers: the word that tells one window apart from others of its kind.
+
+Mentions of one document form one window, unless they carry different qualifiers ("the
+freight walkout", "the passenger strike") or are another window told of in passing (a
+proposal, "the third strike this year"), whose qualifier starts with `APART`.  The
+extractor reads each mention's qualifier; the window builder groups mentions by it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..temporal.expressions import TimeExpression
+from ..temporal.values import Span
+from .grammar import FUNCTION_WORDS, WORD
+
+
+_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"|avert\w*|avoid\w*|prevent\w*|forestall\w*|stave\w*\s+off|head\w*\s+off|ward\w*\s+off"
+    r"|rival|counter-?proposal)\b[^.,;]{0,30}$",
+    re.IGNORECASE,
+)
+_PROPOSAL_AFTER = re.compile(r"^(?:[^.;]{0,25}\binstead\b|\s+(?:proposals?|plans?|offers?|bids?|ideas?|demands?)\b)",
+                             re.IGNORECASE)
+# Qualifiers that make a mention a window of its own, kept apart from the one the text is about.
+APART = "apart@"
+_OTHER_INSTANCE_BEFORE = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|previous|prior|former"
+    r"|(?:last|next)\s+(?:year|month|week)['\u2019]s)\b[^.,;]{0,25}$",
+    re.IGNORECASE,
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[^.,;]{0,25}$", re.IGNORECASE)
+_DATED_AFTER = re.compile(
+    r"^\s+(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|\d{4}|last\s+(?:year|month|week)|year|month)\b"
+)
+_QUALIFIER_AFTER = re.compile(r"^\s+(?:in|on|for|at|by)\s+(?:the\s+)?([a-z][a-z-]+)")
+
+
+_UNQUALIFYING = frozenset(
+    """
+    a an the this that its their his her our these those whose which new latest current earlier previous
+    temporary unilateral bilateral nationwide humanitarian full partial total proposed agreed planned
+    so-called supposed initial original interim first second last brief short long limited general
+    """.split()
+)
+
+
+def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpression]) -> Optional[str]:
+    """A word that tells this window apart from others of its kind, or None.
+
+    Proposals ("a 30-day ceasefire instead") and other instances ("the third strike this
+    year", "a 10-day strike in March") are always apart; otherwise a noun right
+    before the window word ("the passenger strike") or after a preposition ("the walkout
+    in freight") qualifies it, unless it only describes ("humanitarian", "new").
+    """
+    before = text[sentence.start : span.start]
+    after = text[span.end : sentence.end]
+    if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after):
+        return f"{APART}{span.start}"
+    if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or (
+            _INDEFINITE_BEFORE.search(before[-40:]) and _DATED_AFTER.match(after)):
+        # "the union's third five-day strike this year", "a 10-day strike in March":
+        # another window of the same kind, told of in passing.
+        return f"{APART}{span.start}"
+    words = list(WORD.finditer(text, max(sentence.start, span.start - 40), span.start))
+    if words and not before.rstrip().endswith((",", ";", ":")) and words[-1].end() >= span.start - 1:
+        word = words[-1]
+        candidate = word.group(0).lower()
+        in_time = any(t.span.start <= word.start() < t.span.end for t in times)
+        if (candidate.isalpha() and candidate not in _UNQUALIFYING and candidate not in FUNCTION_WORDS
+                and not in_time and not word.group(0)[0].isupper()):
+            return candidate
+    match = _QUALIFIER_AFTER.match(after)
+    if match and match.group(1) not in _UNQUALIFYING and match.group(1) not in FUNCTION_WORDS:
+        word = match.group(1)
+        if word.islower():
+            return word
+    return None
