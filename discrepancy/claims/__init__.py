@@ -1,6 +1,8 @@
 """The claims layer: what a text states about each time window, and the findings about it.
 
-Only the model lives here for now; extraction from text builds on it (issue 4).
+The package exports the model (windows, claims, findings).  Reading claims from text is
+`extract.Extractor`; claims given as JSON are read by `structured`; `consolidate` reduces
+a window's claims to the distinct statements rules compare.
 """
 
 from .model import (
