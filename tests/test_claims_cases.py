@@ -35,3 +35,18 @@ def test_window_claims(case):
             assert [claim.inferred for claim in window.starts] == [expected["inferred_start"]] * len(window.starts)
         for claim in (*window.durations, *window.bounds, *window.starts, *window.observations):
             assert claim.span.text_of(document.text) == claim.text
+
+
+def test_consolidation_is_idempotent_on_every_case_and_example():
+    """The builder consolidates twice (again after timing relative ends): a second pass changes nothing."""
+    from discrepancy.claims.consolidate import consolidate
+    from discrepancy.documents import read_document
+
+    examples = sorted((Path(__file__).parent.parent / "seeds" / "examples").glob("*.txt"))
+    documents = [as_document(case["text"], date.fromisoformat(case["reference"]), case["tz"]) for case in CASES]
+    documents += [read_document(path, tz="UTC") for path in examples]
+    checker = checker_for()
+    windows = [window for document in documents for window in checker.windows(document)]
+    assert len(windows) > len(CASES)
+    for window in windows:
+        assert consolidate(window) == window, window.id

@@ -16,6 +16,8 @@ restated claims would multiply findings without adding any.  Consolidation keeps
   "midnight" is the one of its two midnights that an exact start plus the one stated
   length lands on, when it lands on one;
 * observations: the first observed end (a window ends once), and the latest extension;
+  "would remain in force until" the very end the start and the one stated length give is
+  the plan restated, so it is a bound, not an extension;
 * a window with a length told after the fact ("had lasted 76 days") and no stated end
   bound: its observed end is where its lengths are measured to, so it serves as their
   end bound.  The text tells the window as completed, not as a plan an observed end
@@ -38,6 +40,7 @@ Claim = TypeVar("Claim", EndBound, StatedStart, Observation)
 
 
 def consolidate(window: Window) -> Window:
+    """The window with its claims reduced as the module docstring says; idempotent."""
     starts = _best_starts(window.starts)
     if len(starts) == 1 and window.announced is not None:
         starts = (_not_before_announcement(starts[0], window.announced.value),)
