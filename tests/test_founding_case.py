@@ -82,3 +82,15 @@ def test_restated_seed_in_full():
     assert overnight.instant.latest.date() == date(2026, 2, 3)
     assert by_text["early Tuesday"].value == "2026-02-03"
     assert by_text["two days"].value == "P2D"
+
+
+def test_the_readme_shows_what_check_prints_on_the_seed(capsys):
+    """The README's example output is the real output of its Quick start command, line for line."""
+    from discrepancy.cli import main
+
+    assert main(["check", str(SEED), "--tz", ZONE, "--color", "never"]) == 1
+    printed = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = printed[1:]  # the first line names the path as given
+    assert printed[0].endswith("founding_case.txt (reference 2026-02-03)")
+    assert body and [line for line in body if line not in readme] == []
