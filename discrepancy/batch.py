@@ -13,8 +13,9 @@ goes on.  An input is:
   as `discrepancy.check` reads a string;
 * a ``dict`` like a JSON Lines record: ``{"id", "date", "text"}``, optionally ``"tz"``.
 
-With ``jobs`` above one, documents are checked by that many worker processes, each set
-up once with the compiled rule set.  Workers are sent paths, lines and texts, never
+With ``jobs`` above one, documents are checked by that many processes, each set up once
+with the compiled rule set: where there is ``fork``, this one and ``jobs - 1`` forked
+from it (on as many cores, a main process that only fed workers would take their CPU).  Workers are sent paths, lines and texts, never
 compiled objects, and only a bounded number of chunks is in flight at a time, so memory
 stays flat however long the input.  Results are identical to ``jobs=1``.
 
@@ -401,7 +402,8 @@ def run_batch(works: Iterable[_Work], settings: BatchSettings, checker: Optional
 
 def _forked(forkpool, chunks: Iterator[list[tuple]], settings: BatchSettings, checker: Optional["Checker"],
             render: Optional[Render], jobs: int) -> Iterator[list[tuple]]:
-    """Workers forked from this process, which inherit the compiled rule set and every module."""
+    """Workers forked from this process, which inherit the compiled rule set and every module;
+    this process checks documents too, between passing chunks and results along."""
     worker = _Worker(settings, checker, render)
     if settings.command == "check":
         worker.checker  # compiled here, once, before the fork
@@ -409,7 +411,7 @@ def _forked(forkpool, chunks: Iterator[list[tuple]], settings: BatchSettings, ch
     # are not copied into every worker the first time the collector runs there.
     gc.freeze()
     try:
-        yield from forkpool.ordered_map(worker.process_chunk, chunks, jobs, CHUNKS_IN_FLIGHT_PER_JOB)
+        yield from forkpool.ordered_map(worker.process_chunk, chunks, jobs, CHUNKS_IN_FLIGHT_PER_JOB, work_here=True)
     finally:
         gc.unfreeze()
 

@@ -11,7 +11,9 @@ blocked on a full result pipe can never wait on a main process blocked on its ta
 
 A worker gets a chunk only while it has fewer than ``in_flight`` unanswered, to whichever
 has fewest, so the work balances itself; results are handed back in the order the chunks
-were given, holding at most the few that arrive early.  A worker answers its chunks in
+were given, holding at most the few that arrive early.  The main process may be one of
+the workers itself (``work_here``): with N processes on N cores, a main process that only
+passed chunks along took its CPU from the workers it fed.  A worker answers its chunks in
 order, so the pool knows which chunk each answer belongs to without numbering them.
 
 Only for systems with ``os.fork`` (the caller falls back to `multiprocessing` elsewhere).
@@ -26,7 +28,7 @@ import select
 import signal
 import struct
 import traceback
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -45,8 +47,14 @@ def available() -> bool:
 
 
 def ordered_map(function: Callable[[Task], Result], chunks: Iterable[Task], processes: int,
-                in_flight: int) -> Iterator[Result]:
-    """``function(chunk)`` for every chunk, computed by ``processes`` forked workers, in order.
+                in_flight: int, work_here: bool = False) -> Iterator[Result]:
+    """``function(chunk)`` for every chunk, computed by ``processes`` processes, in order.
+
+    With ``work_here``, this process is one of the ``processes``: it forks one worker fewer
+    and computes chunks itself between feeding the workers and handing back answers.  On as
+    many cores as processes, a main process that only passed chunks along would take its
+    CPU from the workers, and its own chunks cross no pipe.  A chunk it computes that raises
+    raises here, unchanged, as it would in one process.
 
     ``chunks`` is read lazily: at most ``processes * in_flight`` chunks have been taken
     from it and not yet yielded, each worker holding at most ``in_flight``.  A worker that raises ends the batch with `WorkerDied`
@@ -54,9 +62,10 @@ def ordered_map(function: Callable[[Task], Result], chunks: Iterable[Task], proc
     """
     workers: list[_Worker] = []
     try:
-        for _ in range(processes):
+        for _ in range(processes - 1 if work_here else processes):
             workers.append(_Worker.fork(function, workers))
-        yield from _drive(workers, iter(chunks), in_flight)
+        yield from _drive(workers, iter(chunks), in_flight, processes * in_flight,
+                          function if work_here else None)
     finally:
         for worker in workers:
             worker.stop()
@@ -64,15 +73,19 @@ def ordered_map(function: Callable[[Task], Result], chunks: Iterable[Task], proc
             worker.reap()
 
 
-def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int) -> Iterator:
+def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int, window: int,
+           local: Optional[Callable]) -> Iterator:
     results: dict[int, object] = {}
+    waiting: collections.deque[tuple[int, object]] = collections.deque()  # taken, given to no one yet
     taken = yielded = 0
     exhausted = False
+    # A worker needs a chunk to compute and one more for the time this process spends on
+    # one of its own; each more it holds is one more the two may end apart.
+    held = min(in_flight, 2) if local is not None else in_flight
     by_fd = {}
     for worker in workers:
         by_fd[worker.results] = worker
         by_fd[worker.tasks] = worker
-    window = len(workers) * in_flight
     while True:
         # Hand back what is ready first: it frees room in the window for the chunks below.
         while yielded in results:
@@ -83,16 +96,22 @@ def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int) -> Iterat
         # before them arrive.  Bounding both, not only the former, keeps memory flat even
         # while one worker is stuck on a huge document and the others race ahead.
         while not exhausted and taken - yielded < window:
-            worker = min(workers, key=lambda w: len(w.pending))
-            if len(worker.pending) >= in_flight:
-                break
             try:
-                chunk = next(chunks)
+                waiting.append((taken, next(chunks)))
             except StopIteration:
                 exhausted = True
                 break
-            worker.send(taken, chunk)
             taken += 1
+        # The workers first (each to at most ``in_flight``, to whichever has fewest), so
+        # that none sits idle while this process computes a chunk of its own.
+        while waiting and workers:
+            worker = min(workers, key=lambda w: len(w.pending))
+            if len(worker.pending) >= held:
+                break
+            if local is not None and exhausted and len(worker.pending) + 1 >= len(waiting):
+                break  # near the end: this process keeps as many as a worker holds, so they end together
+            number, chunk = waiting.popleft()
+            worker.send(number, chunk)
         if exhausted and yielded == taken:
             return
         poller = select.poll()
@@ -101,13 +120,18 @@ def _drive(workers: list["_Worker"], chunks: Iterator, in_flight: int) -> Iterat
                 poller.register(worker.results, select.POLLIN)
             if worker.outgoing:
                 poller.register(worker.tasks, select.POLLOUT)
-        for fd, _ in poller.poll():
+        # With a chunk of its own to compute, this process only looks at the pipes in
+        # passing; otherwise it waits for them.
+        for fd, _ in poller.poll(0 if local is not None and waiting else None):
             worker = by_fd[fd]
             if fd == worker.tasks:
                 worker.flush()
             else:
                 for number, answer in worker.receive():
                     results[number] = answer
+        if local is not None and waiting and yielded not in results:
+            number, chunk = waiting.popleft()
+            results[number] = local(chunk)
 
 
 class _Worker:

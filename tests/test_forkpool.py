@@ -101,3 +101,73 @@ def test_a_slow_first_chunk_holding_the_window_does_not_stall_the_rest():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# -- the main process as one of the workers ------------------------------------------------
+
+
+def test_working_here_the_main_process_computes_chunks_too_and_order_is_kept():
+    chunks = [[n, n + 1] for n in range(0, 200, 2)]
+    answers = list(forkpool.ordered_map(_slow_for_even, chunks, processes=2, in_flight=2, work_here=True))
+    assert [values for values, _ in answers] == [[n * n, (n + 1) * (n + 1)] for n in range(0, 200, 2)]
+    computed_by = {pid for _, pid in answers}
+    assert os.getpid() in computed_by and len(computed_by) == 2
+
+
+def test_working_here_with_one_process_forks_nothing():
+    answers = list(forkpool.ordered_map(lambda chunk: (chunk, os.getpid()), [[n] for n in range(20)], 1, 3,
+                                        work_here=True))
+    assert answers == [([n], os.getpid()) for n in range(20)]
+
+
+def test_working_here_chunks_are_still_taken_lazily():
+    taken = []
+
+    def endless():
+        for number in itertools.count():
+            taken.append(number)
+            yield [number]
+
+    answers = forkpool.ordered_map(lambda chunk: chunk, endless(), processes=2, in_flight=3, work_here=True)
+    assert [next(answers) for _ in range(4)] == [[0], [1], [2], [3]]
+    assert len(taken) <= 4 + 2 * 3
+    answers.close()
+
+
+def test_working_here_an_exception_in_the_main_process_is_raised_as_it_is():
+    """Whichever process computes the failing chunk, the batch stops: here with the error itself."""
+    failures = []
+    for _ in range(5):
+        try:
+            list(forkpool.ordered_map(_explode_here, [[n] for n in range(40)], 2, 2, work_here=True))
+        except (ZeroDivisionError, forkpool.WorkerDied) as error:
+            failures.append(type(error))
+    assert len(failures) == 5
+
+
+def _explode_here(chunk):
+    time.sleep(0.001)
+    if chunk == [20]:
+        raise ZeroDivisionError("a bug")
+    return chunk
+
+
+def test_working_here_both_end_together():
+    """Near the end the main process keeps as many chunks as the worker holds, rather than
+    handing it every one left and waiting: over even work, neither ends a chunk and a half
+    after the other (handing the worker its three would make that two chunks or more).
+    Timing on a shared machine: the best of three runs is judged."""
+
+    def timed(chunk):
+        time.sleep(0.01)  # sleeping, so that a busy machine hardly changes the timing
+        return chunk[0], os.getpid(), time.monotonic()
+
+    gaps = []
+    for _ in range(3):
+        finished: dict[int, float] = {}
+        for number, pid, when in forkpool.ordered_map(timed, [[n] for n in range(60)], 2, 3, work_here=True):
+            finished[pid] = max(finished.get(pid, 0.0), when)
+        assert len(finished) == 2
+        here = finished.pop(os.getpid())
+        gaps.append(abs(here - finished.popitem()[1]))
+    assert min(gaps) < 0.015
