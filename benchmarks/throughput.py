@@ -129,8 +129,9 @@ def main() -> int:
     parser.add_argument("--only", action="append", default=[], metavar="TEXT",
                         help="run only the contenders whose name contains TEXT (repeatable)")
     parser.add_argument("--python", type=Path, metavar="PYTHON",
-                        help="run our contenders with this interpreter, e.g. a fresh venv's python with the package "
-                             "installed, as users run it (default: this one)")
+                        help="run our contenders with this interpreter and the package installed in its environment "
+                             "(e.g. a fresh venv after `pip install .`, as users run it, bytecode included), from a "
+                             "neutral directory (default: this interpreter, importing this checkout)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -145,6 +146,10 @@ def main() -> int:
         inputs = [corpus] * args.copies
         windows = ROOT / "rules" / "windows.rules"
         ours = [str(args.python or sys.executable), "-m", "discrepancy"]
+        if args.python:
+            # Run from a neutral directory, so "-m discrepancy" imports the package installed
+            # in that interpreter's environment (with its bytecode), not this checkout.
+            ours = [scratch, *ours]
         runs = {
             "discrepancy tag": ours + ["tag", *inputs, "--format", "jsonl", "-q"],
             "discrepancy check": ours + ["check", *inputs, "--format", "jsonl", "-q"],
@@ -161,8 +166,9 @@ def main() -> int:
             runs = {name: argv for name, argv in runs.items() if any(text in name for text in args.only)}
         if args.against:
             # ``python -m discrepancy`` run from that directory imports that checkout's package.
-            runs.update({f"{name} @{args.against.name}": [args.against.resolve(), *argv]
-                         for name, argv in list(runs.items()) if argv[:3] == ours})
+            checkout = [args.against.resolve(), sys.executable, "-m", "discrepancy"]
+            runs.update({f"{name} @{args.against.name}": [*checkout, *argv[len(ours):]]
+                         for name, argv in list(runs.items()) if argv[:len(ours)] == ours})
         load = os.getloadavg()[0]
         results = measure_all(runs, args.repeat, args.statistic)
 
