@@ -15,7 +15,9 @@ restated claims would multiply findings without adding any.  Consolidation keeps
   to lapse this week") is too loose to count days to and is left out; a bound at
   "midnight" is the one of its two midnights that an exact start plus the one stated
   length lands on, when it lands on one;
-* observations: the first observed end (a window ends once), and the latest extension;
+* observations: the first observed end (a window ends once), and the latest extension
+  (of extensions to overlapping moments, "to mid-September" and "until September 13",
+  the narrowest);
   "would remain in force until" the very end the start and the one stated length give is
   the plan restated, so it is a bound, not an extension;
 * a window with a length told after the fact ("had lasted 76 days") and no stated end
@@ -214,7 +216,8 @@ def _width(instant: Instant):
 def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observation, ...]:
     # "Collapsed on Friday" and "fighting broke out at 9:30 a.m." are one end, told twice.
     ended = _narrowest_per_moment([o for o in observations if o.kind is not ObservationKind.EXTENDED])
-    extended = [o for o in observations if o.kind is ObservationKind.EXTENDED]
+    # "Extended to mid-September" and "until September 13" are one new end, told twice.
+    extended = _narrowest_per_moment([o for o in observations if o.kind is ObservationKind.EXTENDED])
     kept: list[Observation] = []
     if ended:
         kept.append(min(ended, key=lambda o: (to_utc(o.value.earliest), to_utc(o.value.latest))))

@@ -203,6 +203,8 @@ class Extractor:
                 for expression in in_sentence:
                     if len(durations) > 1 and is_commentary(text, expression):
                         continue
+                    if _recurring(text, expression, in_sentence):
+                        continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
                     cue = claiming.of(expression.span)
                     if cue is not None and cue.span.start >= expression.span.end and any(
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
@@ -443,6 +445,33 @@ _CARRIED_LENGTH = re.compile(
     r"\b(?:agreed|consented|committed)\s+to\s+(?:(?:only|just|about|some|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# A clock time that names no day ("8 p.m.", "05:00", "noon").
+_BARE_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)", re.IGNORECASE)
+# How near a set ("nightly", "each morning") must be to make a clock time or length its own.
+_SET_REACH = 40
+
+
+def _recurring(text: str, expression: TimeExpression, sentence_times: Sequence[TimeExpression]) -> bool:
+    """Whether a time or length is part of a repeating schedule, not a claim about the window.
+
+    "A nightly curfew from 8 p.m. to 5 a.m." gives the hours of every night, and "allowed
+    out for a few hours each morning" a length of each morning: neither is when the window
+    began or ended, nor how long it lasts.  A clock time counts only when it names no day
+    ("8 p.m.", not "8 p.m. on Monday, June 3") and follows the set closely in its clause;
+    a length only when the set comes right after it.
+    """
+    sets = [t for t in sentence_times if t.type is TimexType.SET]
+    if not sets:
+        return False
+    if expression.type is TimexType.DURATION:
+        return any(0 <= t.span.start - expression.span.end <= 2 for t in sets)
+    if expression.type is not TimexType.TIME or not _BARE_CLOCK.fullmatch(expression.text.strip()):
+        return False
+    return any(0 <= expression.span.start - t.span.end <= _SET_REACH
+               and not re.search(r"[;:,\u2014]", text[t.span.end : expression.span.start])
+               for t in sets)
 
 
 def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:
