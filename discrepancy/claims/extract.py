@@ -54,7 +54,7 @@ from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import qualifier_of
+from .qualifiers import APART, qualifier_of
 from .relative_ends import elapsed_end, extended_by, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
@@ -213,9 +213,12 @@ class Extractor:
                     target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence,
                                  in_sentence)
-            if keys:
-                current, last_mentioned = keys[-1][1], index
-                for position, (_span, key) in enumerate(keys):
+            # A proposal or another instance told in passing ("called for a 30-day ceasefire
+            # instead") is not what the sentences after it go on about.
+            kept = [(span, key) for span, key in keys if not str(key[1]).startswith(APART)]
+            if kept:
+                current, last_mentioned = kept[-1][1], index
+                for position, (_span, key) in enumerate(kept):
                     latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
 
