@@ -17,7 +17,8 @@ restated claims would multiply findings without adding any.  Consolidation keeps
   length lands on, when it lands on one;
 * observations: the first observed end (a window ends once), and the latest extension
   (of extensions to overlapping moments, "to mid-September" and "until September 13",
-  the narrowest);
+  the narrowest), unless the observed end falls within it and is narrower ("ran on into
+  Monday ... restored at 4 a.m. on Monday" is one end);
   "would remain in force until" the very end the start and the one stated length give is
   the plan restated, so it is a bound, not an extension;
 * a window with a length told after the fact ("had lasted 76 days") and no stated end
@@ -221,6 +222,10 @@ def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observa
     kept: list[Observation] = []
     if ended:
         kept.append(min(ended, key=lambda o: (to_utc(o.value.earliest), to_utc(o.value.latest))))
+        # "Ran on into Monday: services were restored at 4 a.m. on Monday": the end tells
+        # exactly when the longer run stopped, so the extension to that moment adds nothing.
+        extended = [o for o in extended if not (o.value.overlaps(kept[0].value)
+                                                 and _width(kept[0].value) < _width(o.value))]
     if extended:
         kept.append(max(extended, key=lambda o: (to_utc(o.value.latest), to_utc(o.value.earliest))))
     return tuple(sorted(kept, key=lambda c: (c.span.start, c.span.end)))

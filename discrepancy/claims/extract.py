@@ -329,7 +329,9 @@ class Extractor:
             # at the end of Saturday" ended when Saturday did; one that "ended on January 3"
             # ended at some time that day, so an end counts at its end only when it names one.
             names_an_end = expression.mod == "END" and expression.text.lower().startswith(_END_OF_WORDS)
-            use_end = expression.role is Role.BOUND and (role == "extended" or names_an_end)
+            # "ran on into Monday" ends some time on Monday, not at its end.
+            into = expression.bound is not None and expression.bound.cue.lower() == "into"
+            use_end = expression.role is Role.BOUND and ((role == "extended" and not into) or names_an_end)
             value = stated_end if use_end else expression.instant
             kind = ObservationKind.RESUMED if role == "ended" and cue is not None and cue.resumption else ObservationKind(role)
             builder.add(target, "observations", Observation(value=value, kind=kind, event=cue_text, **common))
