@@ -1280,6 +1280,9 @@ def _timed(piece: Piece, ctx: Context) -> Optional[Meaning]:
     day = resolve_day(day_piece, ctx)
     if day is None:
         return None
+    if piece.glue == "between":
+        # "midnight between Wednesday and Thursday": the midnight that ends the day before.
+        return _clock(clock, ctx, day - timedelta(days=1), end_of_day=True)
     meaning = _clock(clock, ctx, day, end_of_day=end_of_day)
     return meaning
 
