@@ -317,9 +317,11 @@ class Extractor:
                 span = expression.bound.cue_span.cover(expression.span)
                 common = dict(common, span=span, text=span.text_of(text))
             bound = expression.bound
+            original = bool(_ORIGINAL_PLAN.search(text, max(sentence.start, expression.span.start - 60),
+                                                  expression.span.start))
             builder.add(target, "bounds", EndBound(
                 value=stated_end, cue=bound.cue if bound is not None else cue_text,
-                inclusive=bound.inclusive if bound is not None else None, **common))
+                inclusive=bound.inclusive if bound is not None else None, original=original, **common))
         elif role == "start":
             if expression.role is Role.START and expression.cue_span is not None:
                 cue_text = " ".join(expression.cue_span.text_of(text).lower().split())
@@ -339,6 +341,8 @@ class Extractor:
             builder.add(target, "announcements", Announcement(value=expression.instant, **common))
 
 
+# "initially set for two weeks, until December 13": a bound told as the plan since changed.
+_ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
 _END_OF_WORDS = ("the end of", "end of", "the very end of", "the close of", "close of")
 # "extended the pause to August 1": the time after an extension cue that names the new end.
