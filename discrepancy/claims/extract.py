@@ -183,6 +183,12 @@ class Extractor:
             for kind, span, qualifier in sentence_mentions[index]:
                 key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
                 keys.append((span, key))
+            if not keys and current is not None and index - last_mentioned == 1:
+                anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)
+                if anaphor is not None:
+                    # "The measure was declared on Tuesday, October 17": the window named in
+                    # the sentence before, under a general name.
+                    keys.append((Span(anaphor.start(1), anaphor.end(1)), current))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -443,6 +449,9 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
+# A sentence opening with a general name for a measure refers back to the window just named.
+_GENERIC_ANAPHOR = re.compile(r"\s*[\"'\u201c]?(?:The|This|That)\s+((?:measure|order|decree|move|step)s?)\b(?!\s+(?:of|to|for)\b)",
+                              re.IGNORECASE)
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 
