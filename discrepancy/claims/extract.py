@@ -55,7 +55,7 @@ from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
 from .qualifiers import APART, qualifier_of
-from .relative_ends import elapsed_end, extended_by, offset_end
+from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
 from .speakers import attribute_all
@@ -207,7 +207,7 @@ class Extractor:
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
                 for expression in in_sentence:
-                    if len(durations) > 1 and is_commentary(text, expression):
+                    if len(durations) > 1 and is_commentary(text, expression) and not held_then_ended(text, expression):
                         continue
                     if _recurring(text, expression, in_sentence):
                         continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's

@@ -25,14 +25,16 @@ PREPOSITIONS = frozenset(
 # Words that never tell one window from another, nor make a verb's subject something
 # other than the window: grammar, and places or parties that a single window is often
 # described by in passing.
+# Places and parties a window is described by in passing: adjectives of a window word ("a
+# 48-hour local truce"), yet never what tells one window from another.
+PLACE_WORDS = frozenset("government city country port nuclear national federal state local international".split())
 FUNCTION_WORDS = frozenset(
     """
     to of in on at by for from with and or but not no as if than then that which who whom whose what
     it its they them this these those all some any each every more less much many several such
     be been being is are was were has have had do does did will would shall should can could may might must
-    government city country port nuclear national federal state local international
     """.split()
-)
+) | PLACE_WORDS
 
 # Words that refer back to something named before, such as the window.
 BACK_REFERENCE = re.compile(r"\b(?:it|its|they|their|this|that)\b", re.IGNORECASE)

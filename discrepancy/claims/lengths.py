@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..temporal.expressions import TimeExpression
 from ..temporal.values import Span
-from .grammar import FUNCTION_WORDS, PREPOSITIONS, WORD, start_of_clause
+from .grammar import FUNCTION_WORDS, PLACE_WORDS, PREPOSITIONS, WORD, start_of_clause
 
 
 # Words just before a length that make it something other than the window's length.
@@ -136,5 +136,6 @@ def _only_modifiers(gap: str) -> bool:
     words = WORD.findall(gap)
     if re.search(r"[,.;:()\"\u201c\u201d]", gap):
         return False
-    return len(words) <= 2 and all(word.lower() not in FUNCTION_WORDS and word.lower() not in PREPOSITIONS
+    return len(words) <= 2 and all(word.lower() in PLACE_WORDS
+                                   or (word.lower() not in FUNCTION_WORDS and word.lower() not in PREPOSITIONS)
                                    for word in words)
