@@ -48,7 +48,7 @@ def test_founding_case_reports_the_two_discrepancies_and_nothing_else(capsys):
 def test_text_output_quotes_evidence_and_draws_a_timeline(capsys):
     status, out, _ = run(capsys, "check", SEED, "--tz", "Europe/Kyiv", "--color", "never")
     assert status == 1
-    assert "claimed 7 days (weeklong), effective 2-4 days" in out
+    assert "claimed 7 days (week-long), effective 2-4 days" in out
     assert '"until February 1"' in out and "said by Dmitry Peskov" in out
     assert "claimed      =======" in out
     assert "\x1b[" not in out

@@ -15,7 +15,12 @@ restated claims would multiply findings without adding any.  Consolidation keeps
   to lapse this week") is too loose to count days to and is left out; a bound at
   "midnight" is the one of its two midnights that an exact start plus the one stated
   length lands on, when it lands on one;
-* observations: the first observed end (a window ends once), and the latest extension;
+* a bound later than one told as the original plan ("initially set ... until December
+  13") is an extension: the window now runs to it;
+* observations: the first observed end (a window ends once), and the latest extension
+  (of extensions to overlapping moments, "to mid-September" and "until September 13",
+  the narrowest), unless the observed end falls within it and is narrower ("ran on into
+  Monday ... restored at 4 a.m. on Monday" is one end);
   "would remain in force until" the very end the start and the one stated length give is
   the plan restated, so it is a bound, not an extension;
 * a window with a length told after the fact ("had lasted 76 days") and no stated end
@@ -48,6 +53,7 @@ def consolidate(window: Window) -> Window:
     if len(starts) == 1:
         observations = _after_start(observations, starts[0].value)
     bounds = _narrowest_per_moment([claim for claim in window.bounds if claim.value.grain.rank <= Grain.DAY.rank])
+    bounds, observations = _later_than_original(bounds, observations)
     durations = _distinct_durations([claim for claim in window.durations if not claim.extension] or window.durations)
     if len(starts) == 1 and len(durations) == 1:
         bounds = tuple(_midnight_the_length_gives(bound, starts[0].value, durations[0]) for bound in bounds)
@@ -91,6 +97,21 @@ def _plan_restated(observations: Sequence[Observation], start: Instant,
                              cue=observation.event, said_by=observation.said_by, said_at=observation.said_at)
             return (bound,), tuple(o for o in observations if o is not observation)
     return (), tuple(observations)
+
+
+def _later_than_original(bounds: Sequence[EndBound], observations: Sequence[Observation]
+                         ) -> tuple[tuple[EndBound, ...], tuple[Observation, ...]]:
+    """ "Initially set for two weeks, until December 13" and "will keep it closed until January
+    14": the bound after the one told as the original plan is where the window now runs to.
+    """
+    originals = [bound for bound in bounds if bound.original]
+    if not originals:
+        return tuple(bounds), tuple(observations)
+    last_planned = max(to_utc(bound.value.latest) for bound in originals)
+    later = [bound for bound in bounds if not bound.original and to_utc(bound.value.earliest) >= last_planned]
+    extended = tuple(Observation(text=bound.text, span=bound.span, value=bound.value, kind=ObservationKind.EXTENDED,
+                                 event=bound.cue, said_by=bound.said_by, said_at=bound.said_at) for bound in later)
+    return tuple(bound for bound in bounds if bound not in later), tuple(observations) + extended
 
 
 def _reported_end_as_bound(observations: Sequence[Observation]) -> tuple[tuple[EndBound, ...], tuple[Observation, ...]]:
@@ -214,10 +235,15 @@ def _width(instant: Instant):
 def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observation, ...]:
     # "Collapsed on Friday" and "fighting broke out at 9:30 a.m." are one end, told twice.
     ended = _narrowest_per_moment([o for o in observations if o.kind is not ObservationKind.EXTENDED])
-    extended = [o for o in observations if o.kind is ObservationKind.EXTENDED]
+    # "Extended to mid-September" and "until September 13" are one new end, told twice.
+    extended = _narrowest_per_moment([o for o in observations if o.kind is ObservationKind.EXTENDED])
     kept: list[Observation] = []
     if ended:
         kept.append(min(ended, key=lambda o: (to_utc(o.value.earliest), to_utc(o.value.latest))))
+        # "Ran on into Monday: services were restored at 4 a.m. on Monday": the end tells
+        # exactly when the longer run stopped, so the extension to that moment adds nothing.
+        extended = [o for o in extended if not (o.value.overlaps(kept[0].value)
+                                                 and _width(kept[0].value) < _width(o.value))]
     if extended:
         kept.append(max(extended, key=lambda o: (to_utc(o.value.latest), to_utc(o.value.earliest))))
     return tuple(sorted(kept, key=lambda c: (c.span.start, c.span.end)))

@@ -54,10 +54,12 @@ def claiming_cue(text: str, span: Span, cues: Sequence[Cue], sentence_start: int
 
     English states the event before its time ("expired at midnight", "took effect at 8
     a.m."); a cue after the time only claims it when nothing before does and no clause
-    boundary lies between ("On Monday the United States lifted the ban", but not "shelling
-    was reported on Wednesday, but the truce held and expired").  A comma is a boundary
-    unless the time opens the sentence ("On Monday, the ban was lifted") or a participle
-    clause follows it ("fell on March 26, blocking the channel").
+    boundary or subordinating word lies between ("On Monday the United States lifted the
+    ban", but not "shelling was reported on Wednesday, but the truce held and expired", nor
+    "buses ran on Tuesday after drivers called off the strike").  A comma is a boundary
+    unless the time opens the sentence ("On Monday, the ban was lifted"), a participle
+    clause follows it ("fell on March 26, blocking the channel"), or the comma only closes
+    a time set off before its verb ("A judge on Friday, June 9, struck down the ban").
     """
     before = [cue for cue in cues if cue.span.end <= span.start and span.start - cue.span.end <= CUE_REACH]
     if before:
@@ -66,8 +68,9 @@ def claiming_cue(text: str, span: Span, cues: Sequence[Cue], sentence_start: int
     after = [cue for cue in cues if cue.span.start >= span.end
              and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH
              and not CLAUSE_BREAK.search(text, span.end, cue.span.start)
+             and not _SUBORDINATE.search(text, span.end, cue.span.start)
              and (opens_sentence or "," not in text[span.end : cue.span.start]
-                  or _participle_clause(text, span.end, cue))]
+                  or _participle_clause(text, span.end, cue) or _set_off(text, span.end, cue))]
     return min(after, key=lambda cue: cue.span.start) if after else None
 
 
@@ -110,11 +113,12 @@ class ClaimingCues:
             cue = cues[index]
             if (cue.span.start - span.end) * AFTER_PENALTY > CUE_REACH:
                 return None
-            if CLAUSE_BREAK.search(text, span.end, cue.span.start):
+            if CLAUSE_BREAK.search(text, span.end, cue.span.start) or _SUBORDINATE.search(text, span.end, cue.span.start):
                 continue
             if opens_sentence is None:
                 opens_sentence = bool(_SENTENCE_OPENING.fullmatch(text, self._sentence_start, span.start))
-            if opens_sentence or "," not in text[span.end: cue.span.start] or _participle_clause(text, span.end, cue):
+            if (opens_sentence or "," not in text[span.end: cue.span.start] or _participle_clause(text, span.end, cue)
+                    or _set_off(text, span.end, cue)):
                 return cue
         return None
 
@@ -130,6 +134,20 @@ def _participle_clause(text: str, time_end: int, cue: Cue) -> bool:
     if gap is None:
         return False
     return gap.group(0).rstrip(" ,") != "" or cue.phrase.split()[0].endswith("ing")
+
+
+# A subordinate clause between a time and a later verb: "Buses ran on Tuesday after drivers
+# called off the strike" dates the buses, not the calling off.
+_SUBORDINATE = re.compile(r"\s(?:after|before|because|once|since)\s", re.IGNORECASE)
+
+
+def _set_off(text: str, time_end: int, cue: Cue) -> bool:
+    """Whether the time is set off by commas right before its verb: "A judge on Friday, June 9,
+    struck down the moratorium".  The comma closes the time, not the clause."""
+    return bool(_COMMA_ONLY.fullmatch(text, time_end, cue.span.start))
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 # What may stand before a time that opens its sentence ("On Monday, the ban was lifted"),

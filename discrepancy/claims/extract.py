@@ -54,8 +54,8 @@ from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import qualifier_of
-from .relative_ends import elapsed_end, extended_by, offset_end
+from .qualifiers import APART, qualifier_of
+from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
 from .speakers import attribute_all
@@ -183,6 +183,12 @@ class Extractor:
             for kind, span, qualifier in sentence_mentions[index]:
                 key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
                 keys.append((span, key))
+            if not keys and current is not None and index - last_mentioned == 1:
+                anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)
+                if anaphor is not None:
+                    # "The measure was declared on Tuesday, October 17": the window named in
+                    # the sentence before, under a general name.
+                    keys.append((Span(anaphor.start(1), anaphor.end(1)), current))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -201,8 +207,10 @@ class Extractor:
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
                 for expression in in_sentence:
-                    if len(durations) > 1 and is_commentary(text, expression):
+                    if len(durations) > 1 and is_commentary(text, expression) and not held_then_ended(text, expression):
                         continue
+                    if _recurring(text, expression, in_sentence):
+                        continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
                     cue = claiming.of(expression.span)
                     if cue is not None and cue.span.start >= expression.span.end and any(
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
@@ -211,9 +219,12 @@ class Extractor:
                     target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence,
                                  in_sentence)
-            if keys:
-                current, last_mentioned = keys[-1][1], index
-                for position, (_span, key) in enumerate(keys):
+            # A proposal or another instance told in passing ("called for a 30-day ceasefire
+            # instead") is not what the sentences after it go on about.
+            kept = [(span, key) for span, key in keys if not str(key[1]).startswith(APART)]
+            if kept:
+                current, last_mentioned = kept[-1][1], index
+                for position, (_span, key) in enumerate(kept):
                     latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
 
@@ -312,9 +323,11 @@ class Extractor:
                 span = expression.bound.cue_span.cover(expression.span)
                 common = dict(common, span=span, text=span.text_of(text))
             bound = expression.bound
+            original = bool(_ORIGINAL_PLAN.search(text, max(sentence.start, expression.span.start - 60),
+                                                  expression.span.start))
             builder.add(target, "bounds", EndBound(
                 value=stated_end, cue=bound.cue if bound is not None else cue_text,
-                inclusive=bound.inclusive if bound is not None else None, **common))
+                inclusive=bound.inclusive if bound is not None else None, original=original, **common))
         elif role == "start":
             if expression.role is Role.START and expression.cue_span is not None:
                 cue_text = " ".join(expression.cue_span.text_of(text).lower().split())
@@ -324,7 +337,9 @@ class Extractor:
             # at the end of Saturday" ended when Saturday did; one that "ended on January 3"
             # ended at some time that day, so an end counts at its end only when it names one.
             names_an_end = expression.mod == "END" and expression.text.lower().startswith(_END_OF_WORDS)
-            use_end = expression.role is Role.BOUND and (role == "extended" or names_an_end)
+            # "ran on into Monday" ends some time on Monday, not at its end.
+            into = expression.bound is not None and expression.bound.cue.lower() == "into"
+            use_end = expression.role is Role.BOUND and ((role == "extended" and not into) or names_an_end)
             value = stated_end if use_end else expression.instant
             kind = ObservationKind.RESUMED if role == "ended" and cue is not None and cue.resumption else ObservationKind(role)
             builder.add(target, "observations", Observation(value=value, kind=kind, event=cue_text, **common))
@@ -332,6 +347,8 @@ class Extractor:
             builder.add(target, "announcements", Announcement(value=expression.instant, **common))
 
 
+# "initially set for two weeks, until December 13": a bound told as the plan since changed.
+_ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
 _END_OF_WORDS = ("the end of", "end of", "the very end of", "the close of", "close of")
 # "extended the pause to August 1": the time after an extension cue that names the new end.
@@ -432,6 +449,9 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
+# A sentence opening with a general name for a measure refers back to the window just named.
+_GENERIC_ANAPHOR = re.compile(r"\s*[\"'\u201c]?(?:The|This|That)\s+((?:measure|order|decree|move|step)s?)\b(?!\s+(?:of|to|for)\b)",
+                              re.IGNORECASE)
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 
@@ -443,6 +463,33 @@ _CARRIED_LENGTH = re.compile(
     r"\b(?:agreed|consented|committed)\s+to\s+(?:(?:only|just|about|some|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# A clock time that names no day ("8 p.m.", "05:00", "noon").
+_BARE_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)", re.IGNORECASE)
+# How near a set ("nightly", "each morning") must be to make a clock time or length its own.
+_SET_REACH = 40
+
+
+def _recurring(text: str, expression: TimeExpression, sentence_times: Sequence[TimeExpression]) -> bool:
+    """Whether a time or length is part of a repeating schedule, not a claim about the window.
+
+    "A nightly curfew from 8 p.m. to 5 a.m." gives the hours of every night, and "allowed
+    out for a few hours each morning" a length of each morning: neither is when the window
+    began or ended, nor how long it lasts.  A clock time counts only when it names no day
+    ("8 p.m.", not "8 p.m. on Monday, June 3") and follows the set closely in its clause;
+    a length only when the set comes right after it.
+    """
+    sets = [t for t in sentence_times if t.type is TimexType.SET]
+    if not sets:
+        return False
+    if expression.type is TimexType.DURATION:
+        return any(0 <= t.span.start - expression.span.end <= 2 for t in sets)
+    if expression.type is not TimexType.TIME or not _BARE_CLOCK.fullmatch(expression.text.strip()):
+        return False
+    return any(0 <= expression.span.start - t.span.end <= _SET_REACH
+               and not re.search(r"[;:,\u2014]", text[t.span.end : expression.span.start])
+               for t in sets)
 
 
 def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:

@@ -25,14 +25,16 @@ PREPOSITIONS = frozenset(
 # Words that never tell one window from another, nor make a verb's subject something
 # other than the window: grammar, and places or parties that a single window is often
 # described by in passing.
+# Places and parties a window is described by in passing: adjectives of a window word ("a
+# 48-hour local truce"), yet never what tells one window from another.
+PLACE_WORDS = frozenset("government city country port nuclear national federal state local international".split())
 FUNCTION_WORDS = frozenset(
     """
     to of in on at by for from with and or but not no as if than then that which who whom whose what
     it its they them this these those all some any each every more less much many several such
     be been being is are was were has have had do does did will would shall should can could may might must
-    government city country port nuclear national federal state local international
     """.split()
-)
+) | PLACE_WORDS
 
 # Words that refer back to something named before, such as the window.
 BACK_REFERENCE = re.compile(r"\b(?:it|its|they|their|this|that)\b", re.IGNORECASE)
@@ -56,6 +58,8 @@ INTRANSITIVE_ENDS = frozenset({
     "took effect", "take effect", "takes effect", "taking effect", "went into effect", "came into force",
     "come into force", "entered into force",
 })
+# A comma right after a day number or a weekday: the comma of a date, not of a clause.
+_DATE_BEFORE_COMMA = re.compile(r"(?:\b\d{1,4}|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day),$", re.IGNORECASE)
 _SUBJECT_REFERS_BACK = frozenset("it they this that which who these those".split())
 _BEFORE_VERB = re.compile(r"([A-Za-z][A-Za-z'\u2019-]*)((?:\s+(?:had|has|have|will|would|could|should|shall|may|might|must"
                           r"|did|does|do|not|never|to|be|been|is|was|were|are|quickly|soon|later|then|finally|already"
@@ -66,10 +70,15 @@ def other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]
     """Whether an intransitive end's subject is something other than a window.
 
     Only when its clause up to the verb names no window and refers back to none ("The
-    bridge collapsed"), and a content word stands right before the verb; "a truce between
+    bridge collapsed"; the commas around a date do not end the clause), and a content word stands right before the verb; "a truce between
     Israel and Hamas expired" keeps its cue.
     """
     clause_start = max(sentence.start, start_of_clause(text, sentence.start, cue.start))
+    while clause_start > sentence.start and _DATE_BEFORE_COMMA.search(text, max(sentence.start, clause_start - 16),
+                                                                       clause_start):
+        # "A truce that began on Friday, April 21, to mark Eid broke down": the commas of a
+        # date set it off; they do not end the clause that names the subject.
+        clause_start = max(sentence.start, start_of_clause(text, sentence.start, clause_start - 1))
     if any(clause_start <= span.start < cue.start for span in mentions):
         return False
     if BACK_REFERENCE.search(text, clause_start, cue.start):

@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..temporal.expressions import TimeExpression
 from ..temporal.values import Span
-from .grammar import FUNCTION_WORDS, PREPOSITIONS, WORD, start_of_clause
+from .grammar import FUNCTION_WORDS, PLACE_WORDS, PREPOSITIONS, WORD, start_of_clause
 
 
 # Words just before a length that make it something other than the window's length.
@@ -57,6 +57,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
     if modifies_next_noun(text, expression):
         # A hyphenated length ("11-day war") modifies the noun after it, not our window.
         return False
+    if _PROPOSED_LENGTH.search(before):
+        return False  # "Kyiv repeats call for 30 days": the length of a window proposed instead
     if _LENGTH_CUES.search(before):
         return True
     previous_words = WORD.findall(before)[-2:]
@@ -70,6 +72,11 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return any(0 <= owner - span.end <= 2 for span, _ in keys)
     near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
     return bool(near)
+
+
+# A length asked for or offered, with no window word after it ("called for 30 days").
+_PROPOSED_LENGTH = re.compile(r"\b(?:(?:call|push|press|ask|appeal)\w*\s+for|propos\w*|offer\w*|demand\w*|suggest\w*)"
+                              r"\s+(?:(?:a|an|another|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
 
 
 def modifies_next_noun(text: str, expression: TimeExpression) -> bool:
@@ -111,11 +118,16 @@ def is_reported_length(text: str, expression: TimeExpression, sentence: Span) ->
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|shall|set|due|expected|planned|meant|supposed)\b", re.I)
 
 
-_COMMENTARY = re.compile(r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
+# "after only" and "within just" are not commentary: they time an end from the start.
+_COMMENTARY = re.compile(r"(?<!\bafter\s)(?<!\bwithin\s)"
+                         r"\b(?:only|just|merely|barely|mere|little more than)\s+(?:in\s+effect\s+for\s+|for\s+)?$", re.I)
 
 
 def is_commentary(text: str, expression: TimeExpression) -> bool:
-    """ "the weeklong ceasefire lasted just two days": the writer's own reckoning, not a claim."""
+    """ "the weeklong ceasefire lasted just two days": the writer's own reckoning, not a claim.
+
+    Not "collapsed after only 40 minutes": an end stated as time since the start.
+    """
     return bool(_COMMENTARY.search(text[max(0, expression.span.start - 40) : expression.span.start]))
 
 
@@ -124,5 +136,6 @@ def _only_modifiers(gap: str) -> bool:
     words = WORD.findall(gap)
     if re.search(r"[,.;:()\"\u201c\u201d]", gap):
         return False
-    return len(words) <= 2 and all(word.lower() not in FUNCTION_WORDS and word.lower() not in PREPOSITIONS
+    return len(words) <= 2 and all(word.lower() in PLACE_WORDS
+                                   or (word.lower() not in FUNCTION_WORDS and word.lower() not in PREPOSITIONS)
                                    for word in words)

@@ -77,6 +77,9 @@ class EndBound:
     inclusive: Optional[bool] = None
     said_by: Optional[str] = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     said_at: Optional[Instant] = attrs.field(default=None, validator=_OPTIONAL_INSTANT)
+    # Told as the first plan that was since changed ("initially set for two weeks, until
+    # December 13"): a later bound of the same window is then its extension.
+    original: bool = False
 
 
 @attrs.frozen(kw_only=True)

@@ -36,6 +36,8 @@ _DATED_AFTER = re.compile(
     r"^\s+(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|\d{4}|last\s+(?:year|month|week)|year|month)\b"
 )
+# A window word that is a verb form ("closed", "shut", "suspended", "sealed off", "blocking").
+_VERB_FORM = re.compile(r"^(?:\w+(?:ed|ing)|shut|cut|lost)\b", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^\s+(?:in|on|for|at|by)\s+(?:the\s+)?([a-z][a-z-]+)")
 
 
@@ -65,6 +67,10 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
         # "the union's third five-day strike this year", "a 10-day strike in March":
         # another window of the same kind, told of in passing.
         return f"{APART}{span.start}"
+    if _VERB_FORM.search(span.text_of(text)):
+        # "The airport closed", "would stay closed for repairs": a window named by its verb
+        # has a subject or an auxiliary before it and an adverbial after, never a qualifier.
+        return None
     words = list(WORD.finditer(text, max(sentence.start, span.start - 40), span.start))
     if words and not before.rstrip().endswith((",", ";", ":")) and words[-1].end() >= span.start - 1:
         word = words[-1]

@@ -53,11 +53,34 @@ _ELAPSED_CUE = re.compile(r"\b(after|within)\s+(?:(?:just|only|barely|less\s+tha
 _ELAPSED_CUE_INSIDE = re.compile(r"(after|within)\b", re.I)
 
 
+# "held for only 18 hours before shelling resumed": how long the window held, then its end.
+_HELD_FOR = re.compile(r"\b(held|lasted|survived)\s+(?:for\s+)?(?:(?:just|only|barely|about|some)\s+)?$", re.I)
+_THEN_ENDED = re.compile(r"\s+(?:before|until|when)\s", re.I)
+
+
+def held_then_ended(text: str, expression: TimeExpression) -> bool:
+    """Whether a length is how long the window held before an end: "held for only 18 hours
+    before shelling resumed" (an observed end), unlike "lasted just two days" (commentary)."""
+    return bool(_HELD_FOR.search(text, max(0, expression.span.start - 30), expression.span.start)
+                and _THEN_ENDED.match(text, expression.span.end))
+
+
 def elapsed_end(text: str, expression: TimeExpression, cues: Sequence[Cue], common: dict) -> Optional[ElapsedEnd]:
     """ "was called off after 24 hours": an end stated as time since the start, or None.
 
-    Only a reported end qualifies: an end cue, not planned, just before "after"/"within".
+    Only a reported end qualifies: an end cue, not planned, just before "after"/"within",
+    or just after "held for N before" ("held for only 18 hours before shelling resumed").
     """
+    if held_then_ended(text, expression):
+        held = _HELD_FOR.search(text, max(0, expression.span.start - 30), expression.span.start)
+        ending = [cue for cue in cues if cue.role == "end" and not cue.not_yet
+                  and 0 <= cue.span.start - expression.span.end <= CUE_REACH // 3
+                  and not CLAUSE_BREAK.search(text, expression.span.end, cue.span.start)]
+        if ending:
+            span = Span(held.start(1), expression.span.end)
+            return ElapsedEnd(text=span.text_of(text), span=span, length=expression.duration, within=False,
+                              event=ending[0].phrase, resumption=ending[0].resumption,
+                              said_by=common["said_by"], said_at=common["said_at"])
     before = _ELAPSED_CUE.search(text, max(0, expression.span.start - 30), expression.span.start)
     if before is None:
         # The tagger may keep the preposition inside the expression: "within minutes".

@@ -915,6 +915,9 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
             start = skipped.end()
     if det in ("more than", "less than", "fewer than"):
         mod = lx.AMOUNT_MODIFIERS[det]
+    if amount_text is None and piece.group("suffix") and not plural:
+        # "the week-long curfew", "its month-long strike": one unit; the article is the noun's.
+        return _exact_duration(unit, Fraction(1), mod, text.find(piece.group("unit"), piece.start))
     if amount_text is None:
         before = text[max(0, piece.start - 20): piece.start]
         if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire",
@@ -1277,6 +1280,9 @@ def _timed(piece: Piece, ctx: Context) -> Optional[Meaning]:
     day = resolve_day(day_piece, ctx)
     if day is None:
         return None
+    if piece.glue == "between":
+        # "midnight between Wednesday and Thursday": the midnight that ends the day before.
+        return _clock(clock, ctx, day - timedelta(days=1), end_of_day=True)
     meaning = _clock(clock, ctx, day, end_of_day=end_of_day)
     return meaning
 

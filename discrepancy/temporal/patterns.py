@@ -198,7 +198,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w])(?:(?P<yp>(?:this|last|next)" + S + r"year's|" + YEAR + r"(?:'s)?)" + S + r")?(?:the" + S + r")?(?:(?P<yp2>" + YEAR + r")" + S + r")?"
         r"(?:(?P<qrel>last|this|next|previous|current|latest|same|year-earlier|year-ago|comparable|prior)" + S + r")?"
         r"(?:(?:fiscal|calendar)" + S + r")?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)" + HY + r"quarter"
-        r"(?:" + S + r"of" + S + r"(?:(?:fiscal|calendar)" + S + r")?(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?!-)")),
+        r"(?:" + S + r"of" + S + r"(?:(?:fiscal|calendar)" + S + r")?(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?!-|(?!(?:ly|s)\b)\w)")),
     ("quarter_code", _compile(r"(?<![\w])(?-i:Q)(?P<q>[1-4])(?:\s{0,2}(?P<y>" + YEAR + r"))?(?![\w])")),
     ("quarter_ref", _compile(
         r"(?<![\w])(?:the|(?P<yrel>last|this|next)" + S + r"year's)" + S + r"(?:(?P<y>" + YEAR + r")" + S + r")?"

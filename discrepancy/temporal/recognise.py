@@ -435,7 +435,33 @@ def join(text: str, pieces: list[Piece]) -> list[Piece]:
                         continue
             merged.append(piece)
         pieces = merged
-    return pieces
+    return _midnight_between(text, pieces)
+
+
+# "midnight between Wednesday and Thursday": the words between the three pieces.
+_BETWEEN_GLUE = re.compile(r"\s{1,3}(?:on\s{1,3}the\s{1,3}night\s{1,3})?between\s{1,3}(?:the\s{1,3})?", FLAGS)
+_AND_GLUE = re.compile(r"\s{0,3},?\s{1,3}(?:and|&)\s{1,3}", FLAGS)
+
+
+def _midnight_between(text: str, pieces: list[Piece]) -> list[Piece]:
+    """"Midnight between Wednesday and Thursday, November 30": the one midnight that ends the
+    first day and starts the second, joined as midnight timed on the second day (glue
+    "between"), which normalisation reads as that day's start, not either of its midnights."""
+    merged: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        if (piece.kind == "clock" and (piece.group("named") or "").lower() == "midnight" and index + 2 < len(pieces)
+                and _is_day(pieces[index + 1]) and _is_day(pieces[index + 2])
+                and _BETWEEN_GLUE.fullmatch(text, piece.end, pieces[index + 1].start)
+                and _AND_GLUE.fullmatch(text, pieces[index + 1].end, pieces[index + 2].start)):
+            second = pieces[index + 2]
+            merged.append(Piece("timed", piece.start, second.end, {}, (piece, second), "between"))
+            index += 3
+            continue
+        merged.append(piece)
+        index += 1
+    return merged
 
 
 _TRAILING_ZONE = re.compile(r"\s{1,3}(?:\((?P<paren>" + ZONE + r")\)|(?P<zone>" + ZONE + r"))", FLAGS)
