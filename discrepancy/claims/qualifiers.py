@@ -31,6 +31,13 @@ _OTHER_INSTANCE_BEFORE = re.compile(
     r"|(?:last|next)\s+(?:year|month|week)['\u2019]s)\b[^.,;]{0,25}$",
     re.IGNORECASE,
 )
+# "The scheme, billed as a 60-day amnesty for businesses": a mention that only describes the
+# window the sentence is already about, so words around it name no other window.
+_DESCRIBED_AS_BEFORE = re.compile(
+    r"\b(?:billed|described|touted|presented|marketed|branded|sold|dubbed|hailed|framed|pitched)\s+as\s+"
+    r"(?:an?|the)\b[^.,;]{0,25}$",
+    re.IGNORECASE,
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[^.,;]{0,25}$", re.IGNORECASE)
 _DATED_AFTER = re.compile(
     r"^\s+(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
@@ -54,7 +61,8 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
     """A word that tells this window apart from others of its kind, or None.
 
     Proposals ("a 30-day ceasefire instead") and other instances ("the third strike this
-    year", "a 10-day strike in March") are always apart; otherwise a noun right
+    year", "a 10-day strike in March") are always apart; a mention that describes the window
+    under discussion ("billed as a 60-day amnesty for businesses") has none; otherwise a noun right
     before the window word ("the passenger strike") or after a preposition ("the walkout
     in freight") qualifies it, unless it only describes ("humanitarian", "new").
     """
@@ -67,6 +75,8 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
         # "the union's third five-day strike this year", "a 10-day strike in March":
         # another window of the same kind, told of in passing.
         return f"{APART}{span.start}"
+    if _DESCRIBED_AS_BEFORE.search(before[-60:]):
+        return None
     if _VERB_FORM.search(span.text_of(text)):
         # "The airport closed", "would stay closed for repairs": a window named by its verb
         # has a subject or an auxiliary before it and an adverbial after, never a qualifier.
