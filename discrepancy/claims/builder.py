@@ -77,6 +77,17 @@ class WindowBuilder:
             windows.append(window)
         return [attrs.evolve(window, id=f"w{index}") for index, window in enumerate(windows, start=1)]
 
+    def _split_by_kind(self, keys: list[tuple[str, Optional[str]]]) -> list[list[tuple[str, Optional[str]]]]:
+        """ "A 14-day lockdown ... a three-day truce": windows of different kinds, each with a
+        length of its own, are different windows; otherwise one kind's words name the other's
+        window in passing ("the strike ... the shutdown"), so they stay one.
+        """
+        kinds = list(dict.fromkeys(key[0] for key in keys))
+        measured = [kind for kind in kinds if any(self._claims[key]["durations"] for key in keys if key[0] == kind)]
+        if len(measured) < 2 or len(measured) != len(kinds):
+            return [keys]
+        return [[key for key in keys if key[0] == kind] for kind in kinds]
+
     def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:
         return any(self._claims[key][field] for field in _CLAIM_FIELDS)
 
@@ -94,7 +105,7 @@ class WindowBuilder:
         else:
             rest = [key for key in self._order if not str(key[1]).startswith(APART)]
         if rest:
-            groups.insert(0, rest)
+            groups[0:0] = self._split_by_kind(rest)
         groups.extend([key] for key in self._order if str(key[1]).startswith(APART))
         return [group for group in groups if group]
 

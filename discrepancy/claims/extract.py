@@ -312,6 +312,8 @@ class Extractor:
             role = "extended"  # "renewed ..., for another two months, until August 2": the new end
         elif role == "bound" and _suspended_until(text, sentence, expression, keys):
             return  # "agreed to suspend the strike until January 15": the suspension's end, not the strike's
+        elif role == "bound" and _deadline_of_other_act(text, sentence, expression):
+            return  # "agreed to publish a review by the end of the year": that act's deadline
         if role is None:
             return
         cue_text = cue.phrase if cue is not None else ""
@@ -391,6 +393,29 @@ def _closely_follows(text: str, cue: Cue, expression: TimeExpression) -> bool:
         return False
     gap = text[cue.span.end : expression.span.start]
     return len(gap) <= 40 and not re.search(r"[,;:]", gap)
+
+
+# "to publish a review of the permits by": an infinitive of another act, whose deadline "by" gives.
+_INFINITIVE_BEFORE_BY = re.compile(r"\bto\s+([a-z]+)\b[^.,;:]{0,60}$")
+# Infinitives that end or lapse a window: their "by" deadline is the window's end.
+_ENDING_INFINITIVES = frozenset({
+    "end", "lift", "expire", "lapse", "close", "finish", "stop", "reopen", "resume", "conclude", "halt", "terminate",
+    "run", "last", "remain", "stay", "be", "wind", "phase", "scrap", "cancel", "revoke", "suspend",
+})
+
+
+def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression) -> bool:
+    """Whether a "by" bound is the deadline of another act the sentence names.
+
+    "The minister agreed to meet her and to publish a review by the end of the year": the
+    time limits the publishing, not the hunger strike.  A "by" after an infinitive that
+    ends the window ("agreed to lift the ban by June 1") still bounds it.
+    """
+    bound = expression.bound
+    if bound is None or bound.cue.lower() != "by" or bound.cue_span.end > expression.span.start:
+        return False
+    match = _INFINITIVE_BEFORE_BY.search(text, max(sentence.start, bound.cue_span.start - 80), bound.cue_span.start)
+    return match is not None and match.group(1) not in _ENDING_INFINITIVES
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)

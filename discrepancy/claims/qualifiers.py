@@ -31,6 +31,13 @@ _OTHER_INSTANCE_BEFORE = re.compile(
     r"|(?:last|next)\s+(?:year|month|week)['\u2019]s)\b[^.,;]{0,25}$",
     re.IGNORECASE,
 )
+# "The scheme, billed as a 60-day amnesty for businesses": a mention that only describes the
+# window the sentence is already about, so words around it name no other window.
+_DESCRIBED_AS_BEFORE = re.compile(
+    r"\b(?:billed|described|touted|presented|marketed|branded|sold|dubbed|hailed|framed|pitched)\s+as\s+"
+    r"(?:an?|the)\b[^.,;]{0,25}$",
+    re.IGNORECASE,
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[^.,;]{0,25}$", re.IGNORECASE)
 _DATED_AFTER = re.compile(
     r"^\s+(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
@@ -39,6 +46,8 @@ _DATED_AFTER = re.compile(
 # A window word that is a verb form ("closed", "shut", "suspended", "sealed off", "blocking").
 _VERB_FORM = re.compile(r"^(?:\w+(?:ed|ing)|shut|cut|lost)\b", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^\s+(?:in|on|for|at|by)\s+(?:the\s+)?([a-z][a-z-]+)")
+# "the curfew in Kano": a one-word place name, not the first word of a longer name ("in New York").
+_PLACE_AFTER = re.compile(r"^\s+in\s+([A-Z][a-z]+)\b(?![\s-]*[A-Z0-9])")
 
 
 _UNQUALIFYING = frozenset(
@@ -54,9 +63,11 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
     """A word that tells this window apart from others of its kind, or None.
 
     Proposals ("a 30-day ceasefire instead") and other instances ("the third strike this
-    year", "a 10-day strike in March") are always apart; otherwise a noun right
+    year", "a 10-day strike in March") are always apart; a mention that describes the window
+    under discussion ("billed as a 60-day amnesty for businesses") has none; otherwise a noun right
     before the window word ("the passenger strike") or after a preposition ("the walkout
-    in freight") qualifies it, unless it only describes ("humanitarian", "new").
+    in freight") qualifies it, unless it only describes ("humanitarian", "new"); so does a
+    one-word place name ("the Kano curfew", "a curfew in Kaduna").
     """
     before = text[sentence.start : span.start]
     after = text[span.end : sentence.end]
@@ -67,6 +78,8 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
         # "the union's third five-day strike this year", "a 10-day strike in March":
         # another window of the same kind, told of in passing.
         return f"{APART}{span.start}"
+    if _DESCRIBED_AS_BEFORE.search(before[-60:]):
+        return None
     if _VERB_FORM.search(span.text_of(text)):
         # "The airport closed", "would stay closed for repairs": a window named by its verb
         # has a subject or an auxiliary before it and an adverbial after, never a qualifier.
@@ -77,11 +90,20 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
         candidate = word.group(0).lower()
         in_time = any(t.span.start <= word.start() < t.span.end for t in times)
         if (candidate.isalpha() and candidate not in _UNQUALIFYING and candidate not in FUNCTION_WORDS
-                and not in_time and not word.group(0)[0].isupper()):
+                and not in_time and (not word.group(0)[0].isupper() or _named_place(text, word.start(), sentence))):
             return candidate
     match = _QUALIFIER_AFTER.match(after)
     if match and match.group(1) not in _UNQUALIFYING and match.group(1) not in FUNCTION_WORDS:
         word = match.group(1)
         if word.islower():
             return word
+    place = _PLACE_AFTER.match(after)
+    if place and not any(t.span.start <= span.end + place.start(1) < t.span.end for t in times):
+        return place.group(1).lower()
     return None
+
+
+def _named_place(text: str, start: int, sentence: Span) -> bool:
+    """ "The Kano curfew": a capitalised name after "the", not the sentence's first word."""
+    before = text[max(sentence.start, start - 5):start]
+    return start > sentence.start and re.search(r"\bthe\s+$", before, re.IGNORECASE) is not None

@@ -108,6 +108,8 @@ def _infinitives_dropped(raw: list[str]) -> list[str]:
             continue
         if word in _ADJECTIVAL_PARTICIPLES and before in _DETERMINERS:
             continue  # "ended a planned strike on Friday": an adjective, not the clause's verb
+        if word in _ADJECTIVAL_PARTICIPLES and before == "as":
+            continue  # "ended as planned on Monday": says the plan was kept, not that the end is ahead
         result.append(word)
     return result
 
