@@ -22,12 +22,11 @@ PREPOSITIONS = frozenset(
     "into in of for to at on from since after before by until till within during over through the a an".split()
 )
 
-# Words that never tell one window from another, nor make a verb's subject something
-# other than the window: grammar, and places or parties that a single window is often
-# described by in passing.
 # Places and parties a window is described by in passing: adjectives of a window word ("a
 # 48-hour local truce"), yet never what tells one window from another.
 PLACE_WORDS = frozenset("government city country port nuclear national federal state local international".split())
+# Words that never tell one window from another, nor make a verb's subject something
+# other than the window: grammar, and the place words above.
 FUNCTION_WORDS = frozenset(
     """
     to of in on at by for from with and or but not no as if than then that which who whom whose what
@@ -70,8 +69,8 @@ def other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]
     """Whether an intransitive end's subject is something other than a window.
 
     Only when its clause up to the verb names no window and refers back to none ("The
-    bridge collapsed"; the commas around a date do not end the clause), and a content word stands right before the verb; "a truce between
-    Israel and Hamas expired" keeps its cue.
+    bridge collapsed"; the commas around a date do not end the clause), and a content word
+    stands right before the verb; "a truce between Israel and Hamas expired" keeps its cue.
     """
     clause_start = max(sentence.start, start_of_clause(text, sentence.start, cue.start))
     while clause_start > sentence.start and _DATE_BEFORE_COMMA.search(text, max(sentence.start, clause_start - 16),
