@@ -20,6 +20,8 @@ from discrepancy.temporal.normalise import Piece
 from discrepancy.temporal.patterns import RULES
 from discrepancy.temporal.values import Grain, Instant, Span, localize, start_of_day
 
+from rule_matches import first_matches
+
 BUDGET = settings(max_examples=400, deadline=None)
 
 _PIECES = [
@@ -297,27 +299,11 @@ def test_narrow_triggers_hide_no_match(text):
     """Trying each rule at every word start finds what trying it where its triggers allow
     finds: the digit kinds ("clock_number", "times_number", "ordinal_digit"), the rules
     that open with a letter, and the digit guard of lengths hide nothing."""
-    from discrepancy.temporal import recognise
-    from discrepancy.temporal.patterns import RULES
-
     word_starts, by_kind = recognise._triggers(text)
     for rule, pattern in RULES:
-        everywhere = _first_matches(text, pattern, word_starts)
-        triggered = _first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        everywhere = first_matches(text, pattern, word_starts)
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
         assert triggered == everywhere, (rule, text)
-
-
-def _first_matches(text: str, pattern, starts) -> list[tuple[int, int]]:
-    found, covered = [], -1
-    for position in starts:
-        if position < covered:
-            continue
-        match = pattern.match(text, position) or (
-            position > 0 and text[position - 1] == "'" and pattern.match(text, position - 1))
-        if match and match.end() > match.start():
-            covered = match.end()
-            found.append(match.span())
-    return found
 
 
 def test_digit_guard_of_lengths_lets_every_amount_through():

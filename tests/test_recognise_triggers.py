@@ -15,6 +15,8 @@ import pytest
 from discrepancy.temporal import recognise
 from discrepancy.temporal.patterns import RULES
 
+from rule_matches import first_matches
+
 CASES = Path(__file__).parent / "cases" / "temporal"
 
 # Phrases that stretch the reaches: long openings, digits by shape, words singled out.
@@ -39,23 +41,10 @@ def _texts() -> list[str]:
     return texts
 
 
-def _matches(text: str, pattern, starts) -> list[tuple[int, int]]:
-    found, covered = [], -1
-    for position in starts:
-        if position < covered:
-            continue
-        match = pattern.match(text, position) or (
-            position > 0 and text[position - 1] == "'" and pattern.match(text, position - 1))
-        if match and match.end() > match.start():
-            covered = match.end()
-            found.append(match.span())
-    return found
-
-
 @pytest.mark.parametrize("rule, pattern", RULES, ids=[rule for rule, _pattern in RULES])
 def test_trigger_conditions_hide_no_match(rule, pattern):
     for text in _texts():
         word_starts, by_kind = recognise._triggers(text)
-        everywhere = _matches(text, pattern, word_starts)
-        where_triggered = _matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        everywhere = first_matches(text, pattern, word_starts)
+        where_triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
         assert where_triggered == everywhere, text
