@@ -22,9 +22,9 @@ ONE_LONG_SENTENCE = "a weeklong truce began Thursday until February 1 and strike
 def _check_seconds(text: str) -> float:
     checker = checker_for()
     document = Document("<t>", text, date(2026, 2, 3), "UTC")
-    started = time.perf_counter()
+    started = time.process_time()
     checker.check(document)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_a_sentence_that_never_ends_costs_linear_time():
@@ -55,11 +55,11 @@ def test_counting_from_a_century_does_not_list_its_days():
     zone = parse_document("x", "<t>", date(2026, 2, 3)).zone
     century = Instant.of_days(date(1901, 1, 1), date(2000, 12, 31), zone, Grain.CENTURY)
     day = Instant.of_day(date(2026, 2, 3), zone)
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(200):
         count = counted(century, day)
         describe_instant(century)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert (count.min_days, count.max_days) == ((date(2026, 2, 3) - date(2000, 12, 31)).days,
                                                 (date(2026, 2, 3) - date(1901, 1, 1)).days)
     assert describe_instant(century) == "1 January 1901 - 31 December 2000"

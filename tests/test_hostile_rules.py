@@ -52,27 +52,27 @@ def test_non_utf8_rule_file_through_the_cli_exits_two_with_a_position(tmp_path, 
 def test_binary_junk_as_a_rule_file_is_refused_quickly(tmp_path):
     path = tmp_path / "junk.rules"
     path.write_bytes(bytes(range(256)) * 400)
-    started = time.perf_counter()
+    started = time.process_time()
     errors = _errors(path)
-    assert errors and time.perf_counter() - started < 2
+    assert errors and time.process_time() - started < 2
 
 
 def test_one_enormous_line_is_refused_in_bounded_time(tmp_path):
     path = tmp_path / "line.rules"
     path.write_text('rule r:\n    "d"\n    when ' + "a and " * 200_000 + "b\n", encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     errors = _errors(path)
     assert any("too long" in error.message for error in errors)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_a_megabyte_of_comments_and_blank_lines_loads(tmp_path):
     path = tmp_path / "big.rules"
     path.write_text(("# " + "x" * 70 + "\n\n") * 14_000 + 'window w:\n    called "pause"\n', encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     ruleset = load_rules([path], builtin=False)
     assert [spec.name for spec in ruleset.windows] == ["w"]
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_an_unterminated_string_at_the_very_end_of_the_file(tmp_path):

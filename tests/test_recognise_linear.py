@@ -37,9 +37,9 @@ HOSTILE = {
 def _cost_per_char(text: str) -> float:
     best = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started = time.process_time()
         find_times(text, date(2026, 2, 3), "UTC")
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best / max(len(text), 1)
 
 
@@ -56,6 +56,6 @@ def test_hostile_input_is_linear(name):
 
 
 def test_a_megabyte_of_digits_finishes():
-    started = time.perf_counter()
+    started = time.process_time()
     find_times("7" * 1_000_000, date(2026, 2, 3), "UTC")
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20

@@ -77,13 +77,19 @@ override rule r-1:
     assert str(example.expects[0].effective[0]) == "P2D" and example.expects[1].claimed is None
 
 
-def _bounded(text: str, seconds: float = 2.0):
-    began = time.perf_counter()
+# Hang guards, not speed targets (those are benchmarks): CPU time of this process, which a
+# busy machine does not inflate the way it does wall time, against a bound that only an
+# exponential or runaway parse could reach.
+HANG_GUARD_SECONDS = 20.0
+
+
+def _bounded(text: str):
+    began = time.process_time()
     try:
         parse_rules(text, "t.rules")
     except RuleErrors:
         pass
-    assert time.perf_counter() - began < seconds
+    assert time.process_time() - began < HANG_GUARD_SECONDS
 
 
 def test_deep_nesting_is_refused_quickly_not_by_the_stack():
@@ -114,14 +120,15 @@ def test_a_long_file_parses_in_linear_time():
 '''
     small = "".join(block.format(n=n) for n in range(20))
     large = "".join(block.format(n=n) for n in range(200))
-    began = time.perf_counter()
+    began = time.process_time()
     parse_rules(small)
-    small_time = time.perf_counter() - began
-    began = time.perf_counter()
+    small_time = time.process_time() - began
+    began = time.process_time()
     parsed = parse_rules(large)
-    large_time = time.perf_counter() - began
+    large_time = time.process_time() - began
     assert len(parsed.declarations) == 200
-    assert large_time < max(20 * small_time, 0.5) and large_time < 10
+    # Ten times the text; a quadratic parse would take a hundred times as long.
+    assert large_time < max(40 * small_time, 1.0)
 
 
 def test_errors_in_many_blocks_are_all_reported():
@@ -143,7 +150,7 @@ _TOKENS = st.sampled_from([
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=300), st.lists(_TOKENS, max_size=80).map("".join)))
 def test_any_text_parses_or_raises_positioned_errors_inside_the_input(text):
-    began = time.perf_counter()
+    began = time.process_time()
     try:
         parsed = parse_rules(text, "fuzz.rules")
     except RuleErrors as errors:
@@ -155,4 +162,4 @@ def test_any_text_parses_or_raises_positioned_errors_inside_the_input(text):
             assert 1 <= position.column <= len(lines[position.line - 1]) + 1
     else:
         assert isinstance(parsed, ast.RuleFile)
-    assert time.perf_counter() - began < 2.0
+    assert time.process_time() - began < HANG_GUARD_SECONDS

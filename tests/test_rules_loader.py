@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -113,13 +112,8 @@ disable window deal
 
 def test_compiled_rule_sets_are_cached_by_content(tmp_path):
     clear_cache()
-    began = time.perf_counter()
     first = load_rules()
-    cold = time.perf_counter() - began
-    began = time.perf_counter()
-    second = load_rules()
-    warm = time.perf_counter() - began
-    assert second is first and warm < cold and warm < 0.05
+    assert load_rules() is first  # the same compiled set, not a second compilation of the same text
     path = write(tmp_path / "x.rules", WINDOW + "\n" + RULE.format(id="a"))
     one = load_rules(path, builtin=False)
     assert load_rules(path, builtin=False) is one
