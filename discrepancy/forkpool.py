@@ -183,14 +183,36 @@ class _Worker:
             except BlockingIOError:
                 return
             except BrokenPipeError:
-                raise WorkerDied(f"worker process {self.pid} stopped reading its chunks") from None
+                self._last_words()
             del self.outgoing[:written]
+
+    def _last_words(self) -> None:
+        """Raise `WorkerDied` for a worker that stopped reading, with its traceback if it sent one.
+
+        A worker that fails answers with its traceback and exits; a chunk written to it after
+        that finds its pipe closed.  The traceback is then already waiting in the answers pipe,
+        ahead of anything this process would read next: read it, rather than report a bare
+        "stopped reading" that hides the cause.
+        """
+        os.set_blocking(self.results, True)
+        try:
+            while data := os.read(self.results, _READ_SIZE):
+                self.incoming += data
+        except OSError:
+            pass
+        for _ in self._answers():  # raises with the traceback if the worker failed
+            pass
+        raise WorkerDied(f"worker process {self.pid} stopped reading its chunks")
 
     def receive(self) -> Iterator[tuple[int, object]]:
         data = os.read(self.results, _READ_SIZE)
         if not data:
             raise WorkerDied(f"worker process {self.pid} died with {len(self.pending)} chunks unanswered")
         self.incoming += data
+        yield from self._answers()
+
+    def _answers(self) -> Iterator[tuple[int, object]]:
+        """The answers complete in ``incoming``, each with the number of its chunk."""
         while len(self.incoming) >= _HEADER.size:
             (size,) = _HEADER.unpack_from(self.incoming)
             end = _HEADER.size + size

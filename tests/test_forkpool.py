@@ -62,6 +62,18 @@ def test_an_exception_in_a_worker_stops_the_batch_with_its_traceback():
     assert "ZeroDivisionError: a bug in a worker" in str(raised.value)
 
 
+def _fail_on_everything(chunk):
+    raise ValueError(f"cannot take a chunk of {len(chunk)} bytes")
+
+
+def test_a_failed_worker_is_reported_with_its_traceback_even_when_a_chunk_meets_its_closed_pipe():
+    # Chunks far larger than a pipe holds: the main process is still writing the second when
+    # the worker, failing on the first, sends its traceback and exits.
+    chunks = [b"x" * 2_000_000 for _ in range(4)]
+    with pytest.raises(forkpool.WorkerDied, match="ValueError: cannot take a chunk"):
+        list(forkpool.ordered_map(_fail_on_everything, chunks, 1, 2))
+
+
 def test_a_worker_that_dies_stops_the_batch():
     answers = forkpool.ordered_map(lambda chunk: os._exit(9) if chunk == [5] else chunk, [[n] for n in range(10)], 2, 2)
     with pytest.raises(forkpool.WorkerDied, match="died|stopped reading"):
