@@ -51,7 +51,8 @@ from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Instant, Span
 from .builder import WindowBuilder
 from .cues import NOT_YET_REACH, ClaimingCues, Cue
-from .grammar import BACK_REFERENCE, CLAUSE_BREAK, INTRANSITIVE_ENDS, other_subject, start_of_clause
+from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object, other_subject,
+                      start_of_clause)
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
 from .qualifiers import APART, qualifier_of
@@ -215,6 +216,9 @@ class Extractor:
                     cue = claiming.of(expression.span)
                     if cue is None and expression.role is Role.BOUND:
                         cue = _extension_of_window(text, expression, cues, keys, in_sentence)
+                    if (cue is not None and cue.role == "end" and cue.phrase in TRANSITIVE_ENDS
+                            and other_object(text, cue.span, expression.span, [span for span, _ in keys])):
+                        cue = None  # "cancelled $3.9 billion of trades made that morning": not the window's end
                     if cue is not None and cue.span.start >= expression.span.end and any(
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
                         # "Easter Truce Ends": the time names the window; the verb is the window's.
