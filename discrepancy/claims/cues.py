@@ -151,5 +151,8 @@ _COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 # What may stand before a time that opens its sentence ("On Monday, the ban was lifted"),
-# after which a comma does not end the time's clause.
-_SENTENCE_OPENING = re.compile(r"\W*(?:(?:on|in|at|by|late|early|since|from|until|as\s+of)\s+)?", re.IGNORECASE)
+# after which a comma does not end the time's clause; a sentence may open with a linking
+# word first ("But on Friday, officials revoked the licence").
+_SENTENCE_OPENING = re.compile(
+    r"\W*(?:(?:but|and|yet|then|so|still|later|however|finally|eventually)\s*,?\s+)?"
+    r"(?:(?:on|in|at|by|late|early|since|from|until|as\s+of)\s+)?", re.IGNORECASE)

@@ -51,7 +51,8 @@ from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Instant, Span
 from .builder import WindowBuilder
 from .cues import NOT_YET_REACH, ClaimingCues, Cue
-from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause
+from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object, other_subject,
+                      start_of_clause)
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
 from .qualifiers import APART, qualifier_of
@@ -185,10 +186,11 @@ class Extractor:
                 keys.append((span, key))
             if not keys and current is not None and index - last_mentioned == 1:
                 anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)
-                if anaphor is not None:
-                    # "The measure was declared on Tuesday, October 17": the window named in
-                    # the sentence before, under a general name.
-                    keys.append((Span(anaphor.start(1), anaphor.end(1)), current))
+                if anaphor is not None and (anaphor.group("length") or anaphor.group("noun").lower() not in _TRIAL_NOUNS):
+                    # "The measure was declared on Tuesday, October 17", "The one-year trial
+                    # began on December 1": the window named in the sentence before, under a
+                    # general name ("trial" only with a length: "the trial" alone is a court's).
+                    keys.append((Span(anaphor.start("noun"), anaphor.end("noun")), current))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -212,6 +214,11 @@ class Extractor:
                     if _recurring(text, expression, in_sentence):
                         continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
                     cue = claiming.of(expression.span)
+                    if cue is None and expression.role is Role.BOUND:
+                        cue = _extension_of_window(text, expression, cues, keys, in_sentence)
+                    if (cue is not None and cue.role == "end" and cue.phrase in TRANSITIVE_ENDS
+                            and other_object(text, cue.span, expression.span, [span for span, _ in keys])):
+                        cue = None  # "cancelled $3.9 billion of trades made that morning": not the window's end
                     if cue is not None and cue.span.start >= expression.span.end and any(
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
                         # "Easter Truce Ends": the time names the window; the verb is the window's.
@@ -349,6 +356,33 @@ class Extractor:
             builder.add(target, "announcements", Announcement(value=expression.instant, **common))
 
 
+def _extension_of_window(text: str, expression: TimeExpression, cues: Sequence[Cue],
+                         keys: Sequence[tuple[Span, tuple[str, Optional[str]]]],
+                         sentence_times: Sequence[TimeExpression]) -> Optional[Cue]:
+    """The extension verb whose object is the window, for a bound too far away for any cue.
+
+    "China will extend its visa-free policy for travellers from France, Germany, ... until
+    December 31, 2025": a long object keeps the new end out of the verb's reach, but the
+    verb governs the window word and nothing else in the clause claims the time.
+    """
+    for cue in reversed(cues):
+        if cue.role != "extend" or cue.span.end > expression.span.start:
+            continue
+        governs = any(0 <= span.start - cue.span.end <= 20 and _OBJECT_GAP.fullmatch(text, cue.span.end, span.start)
+                      for span, _ in keys)
+        between = (cue.span.end, expression.span.start)
+        if (governs and not CLAUSE_BREAK.search(text, *between)
+                and not any(between[0] <= time.span.start < between[1] for time in sentence_times)
+                and not any(between[0] <= other.span.start < between[1] for other in cues)):
+            return cue
+        return None
+    return None
+
+
+# "extend its", "extended the nationwide": what may stand between an extension verb and its object.
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|a|an|this|that)\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
+
+
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
 _ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
@@ -475,8 +509,12 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
 
 
 # A sentence opening with a general name for a measure refers back to the window just named.
-_GENERIC_ANAPHOR = re.compile(r"\s*[\"'\u201c]?(?:The|This|That)\s+((?:measure|order|decree|move|step)s?)\b(?!\s+(?:of|to|for)\b)",
-                              re.IGNORECASE)
+_GENERIC_ANAPHOR = re.compile(
+    r"\s*[\"'\u201c]?(?:The|This|That)\s+(?:(?P<length>[\w-]+-(?:hour|day|week|month|year)(?:-long)?)\s+)?"
+    r"(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
+    r"(?!\s+(?:of|to|for)\b)",
+    re.IGNORECASE)
+_TRIAL_NOUNS = frozenset({"trial", "pilot"})
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 

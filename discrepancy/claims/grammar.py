@@ -87,3 +87,38 @@ def other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]
         return False  # a comma or quote before the verb: the subject is out of sight
     lowered = match.group(1).lower()
     return not (lowered in _SUBJECT_REFERS_BACK or lowered in FUNCTION_WORDS or lowered in PREPOSITIONS)
+
+
+# Generic ends that do something to an object, which must then be the window: "officials
+# revoked the licence", not "the exchange cancelled $3.9 billion of trades made that morning".
+TRANSITIVE_ENDS = frozenset({
+    "cancelled", "canceled", "lifted", "revoked", "scrapped", "terminated", "rescinded", "abandoned", "voided",
+    "called off", "cut short",
+})
+_OBJECT_WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\$?\d[\d.,]*")
+
+
+def other_object(text: str, cue: Span, time: Span, mentions: Sequence[Span]) -> bool:
+    """Whether a transitive end's object, between it and the time, is something other than a window.
+
+    Only when that stretch names no window, refers back to none ("lifted it on Monday"),
+    and holds a content word before the time's own preposition ("cancelled about $3.9
+    billion of trades made on the morning of the halt"); "was lifted on Monday" has none.
+    """
+    if not cue.end <= time.start or any(cue.end <= span.start < time.start for span in mentions):
+        return False
+    if BACK_REFERENCE.search(text, cue.end, time.start):
+        return False
+    for word in _OBJECT_WORDS.finditer(text, cue.end, time.start):
+        lowered = word.group(0).lower()
+        if lowered in _ARTICLES or lowered in _ADVERBS or lowered.endswith("ly"):
+            continue  # "lifted early on Monday", "called off abruptly at noon"
+        if lowered in PREPOSITIONS:
+            return False  # "lifted on Monday", "called off at noon": the time comes first
+        if lowered not in FUNCTION_WORDS:
+            return True
+    return False
+
+
+_ARTICLES = frozenset("the a an".split())
+_ADVERBS = frozenset("early late again also just only now then soon today tonight yesterday".split())

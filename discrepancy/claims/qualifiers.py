@@ -40,8 +40,10 @@ _DESCRIBED_AS_BEFORE = re.compile(
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+[^.,;]{0,25}$", re.IGNORECASE)
 _DATED_AFTER = re.compile(
-    r"^\s+(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|\d{4}|last\s+(?:year|month|week)|year|month)\b"
+    r"^\s+(?:(?:in|of|during|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|\d{4}|last\s+(?:year|month|week)|year|month|week)"
+    r"|(?:before|over|around|at)\s+(?:Christmas|Easter|Thanksgiving|New\s+Year|the\s+(?:holidays|summer|winter))"
+    r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week))\b"
 )
 # A window word that is a verb form ("closed", "shut", "suspended", "sealed off", "blocking").
 _VERB_FORM = re.compile(r"^(?:\w+(?:ed|ing)|shut|cut|lost)\b", re.IGNORECASE)
