@@ -72,6 +72,28 @@ def test_through_bound_counts_the_last_day(builtin):
     assert evaluate(builtin, [window]) == ()
 
 
+def test_a_clock_end_leaves_no_inclusive_day_to_count(builtin):
+    # Agreed on Monday, February 3, to "a 30-day pause" that "expires at 12:01 a.m. on March 4":
+    # from any moment of February 3 that is 28 to 29 days, and no reading counts March 4 in.
+    t = Text()
+    window = Window(id="p", kind="closure", durations=(duration(t, "30-day", days=30),),
+                    starts=(start(t, "Monday", day(2025, 2, 3)),),
+                    bounds=(bound(t, "at 12:01 a.m. on March 4", clock(2025, 3, 4, 0)),))
+    [finding] = evaluate(builtin, [window])
+    assert finding.kind == "duration-vs-bound"
+    low, high = finding.effective
+    assert 28 * D <= low < high <= 29 * D + H
+
+
+def test_a_clock_end_after_a_dated_start_measures_real_time():
+    from discrepancy.rules.lengths import DayCount, counted
+    from discrepancy.temporal.values import ElapsedRange
+
+    assert counted(day(2025, 2, 3), clock(2025, 3, 4, 0)) == ElapsedRange(28 * D, 29 * D)
+    # A date-level end is still counted in dates, each end's dates and perhaps the last one.
+    assert counted(clock(2025, 2, 3, 18), day(2025, 3, 4)) == DayCount(29, 29)
+
+
 def test_clock_times_give_exact_elapsed_findings(builtin):
     t = Text()
     window = Window(id="gdl", kind="strike", durations=(duration(t, "six full days", days=6),),

@@ -28,6 +28,9 @@ from ..temporal.values import Duration, DurationRange, ElapsedRange, Grain, Inst
 FOREVER = timedelta.max
 """The longest a length with no upper limit ("more than a week") may be."""
 
+CLOCK_LEVEL = frozenset({Grain.SECOND, Grain.MINUTE, Grain.HOUR})
+"""Grains of an instant stated to the clock ("12:01 a.m.", "9 p.m."), not to a part of the day."""
+
 DATE_LEVEL = frozenset({Grain.DAY, Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.SEASON,
                         Grain.HALF_YEAR, Grain.YEAR, Grain.DECADE, Grain.CENTURY})
 
@@ -133,12 +136,20 @@ def _boundary_dates(instant: Instant) -> tuple[date, date]:
 def counted(start: Instant, end: Instant, end_is_boundary: bool = False) -> Union[ElapsedRange, DayCount]:
     """The length from ``start`` to ``end`` as people count it.
 
-    When both ends are stated to the clock the real elapsed time is exact (in UTC, so a
-    spring-forward night is an hour short).  When either is stated only to the day, the
-    length is counted in calendar dates, each end contributing every date it may fall on;
-    an end that is a *boundary* (an end bound's value) contributes the dates it may start.
+    When the end is stated to the clock the length is real elapsed time (in UTC, so a
+    spring-forward night is an hour short): exact when the start is too, a range over the
+    start's day when it is stated only to the day.  When either end is stated only to the
+    day (or the end only to a part of it, "overnight Monday"),
+    the length is counted in calendar dates, each end contributing every date it may fall
+    on (and, as people count, perhaps the end date itself); an end that is a *boundary* (an
+    end bound's value) contributes the dates it may start.
     """
-    if not (is_date_level(start) or is_date_level(end)):
+    if not is_date_level(start) and not is_date_level(end):
+        return end - start
+    if end.grain in CLOCK_LEVEL:
+        # An end stated to the clock ("expires at 12:01 a.m. on March 4") leaves no question of
+        # whether its last date counts: the length is the real time to it from every moment
+        # the start may be, although the start is known only to the day.
         return end - start
     start_first, start_last = _occurrence_dates(start)
     end_first, end_last = _boundary_dates(end) if end_is_boundary else _occurrence_dates(end)
