@@ -228,7 +228,9 @@ def _may_mark(word: str) -> bool:
 
 
 # How much of a long clause `ClauseReader._near_marker` reads first: the words up to the
-# third word that may mark, and three more (the reach of `_infinitives_dropped`, with room).
+# nearest word that may mark, and three more beyond it (the reach of `_infinitives_dropped`,
+# with room).  Most readings stop at that word; those that go on ("would" waiting for a verb
+# further out) are read again whole.
 _NEAR_MARKERS = 1
 _EDGE_WORDS = 3
 _FAR = object()  # `_near_marker`: the near words do not settle it; read the whole clause
@@ -340,12 +342,12 @@ class ClauseReader:
         A clause of 120 characters holds some twenty words, but the reading stops at the
         first marker: in a dense run of dates ("March May June", "began ... until ...") it is
         a few words away.  So only the words up to the `_NEAR_MARKERS`-th word that may mark
-        (`_may_mark`), and `_EDGE_WORDS` beyond it, are read.  Reading a shortened list
-        differs from reading the whole clause only near the cut: `_infinitives_dropped` looks
-        two words back and one ahead, so at most the last two words it keeps from the cut
-        end may differ ("been due to", a "was" folded into the word before).  The answer
-        stands when `_read_marker` decided before reaching those two words; otherwise the
-        whole clause is read.
+        (`_may_mark`), counted from the time, and `_EDGE_WORDS` beyond it, are read.  Reading
+        a shortened list differs from reading the whole clause only near the cut:
+        `_infinitives_dropped` looks two words back and one ahead, so at most the last two
+        words it keeps from the cut end may differ ("been due to", a "was" folded into the
+        word before).  The answer stands when `_read_marker` decided before reaching those
+        two words; otherwise the whole clause is read.
         """
         marking = self._marking
         if outwards_from_end:
