@@ -337,3 +337,83 @@ def test_length_caches_tell_equal_amounts_of_other_types_apart():
     with pytest.raises(AttributeError):
         normalise.duration_value("day", 1.5)  # a float is not the cached Fraction: asked afresh
     assert normalise.unit_duration("week", Fraction(1)) == normalise.unit_duration("week", 1)
+
+
+# Clauses thick with words that may mark, so that `ClauseReader._near_marker` reads only the
+# words nearest the time: markers, the words `_infinitives_dropped` rewrites or drops
+# ("to", "due to", "was scheduled to", "had been", a determiner before "planned"), "would"
+# deferring to a pluperfect further out, and -ed words that are no markers ("red").
+_NEAR_PIECES = [
+    "will", "said", "was", "were", "due", "to", "to to", "set", "had", "been", "had been", "would", "could",
+    "might", "plans", "hope", "postponed", "until", "through", "extended", "given", "May", "March", "the",
+    "a", "planned", "as", "on", "at", "late", "red", "wanted", "scheduled", "expected", "going", "about",
+    "Monday", "x" * 25 + "ed",
+]
+near_texts = st.lists(st.sampled_from(_NEAR_PIECES), min_size=1, max_size=60).map(" ".join)
+
+
+@BUDGET
+@given(text=near_texts, data=st.data())
+def test_near_marker_reading_is_the_whole_clause_reading(text, data):
+    """Reading only the words near the time answers as reading the whole clause, or gives up."""
+    reader = tense.ClauseReader(text)
+    for _ in range(10):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 10)))
+        assert reader.tense(start, end) == tense.clause_tense(text, start, end), (start, end)
+        for low, high, outwards in ((*reader._left_clause(start), True), (*reader._right_clause(end), False)):
+            words = tense._tense_words(text[low:high])
+            assert reader._marker(low, high, outwards) == tense._governing_marker(words[::-1] if outwards else words)
+
+
+def test_near_marker_reading_is_used_and_guarded():
+    """Dense markers take the short reading; where the cut could change the answer it is refused."""
+    text = "the talks will resume and he said the " * 6 + "Monday"
+    reader = tense.ClauseReader(text)
+    start = len(text) - len("Monday")
+    low, high = reader._left_clause(start)
+    assert reader._near_marker([], *_word_range(reader, low, high), [], True) == (tense.Tense.PAST, 2, 1)
+    # "would" waits for the verb further out, and the two words beyond that are read for a
+    # pluperfect "had": past the margin of a one-marker reading, so the whole clause is read.
+    text = "the talks may resume said he would go " * 6 + "Monday"
+    reader = tense.ClauseReader(text)
+    start = len(text) - len("Monday")
+    low, high = reader._left_clause(start)
+    assert reader._near_marker([], *_word_range(reader, low, high), [], True) is tense._FAR
+    assert reader.tense(start, len(text)) == tense.clause_tense(text, start, len(text))
+
+
+def _word_range(reader, low: int, high: int) -> tuple[int, int]:
+    from bisect import bisect_left, bisect_right
+
+    return bisect_left(reader._starts, low), bisect_right(reader._ends, high)
+
+
+def test_read_marker_counts_the_words_it_depended_on():
+    assert tense._read_marker(["will", "x", "y"]) == ((tense.Tense.FUTURE, 2, 0), 1)
+    assert tense._read_marker(["x", "y"]) == (None, 3)  # ran off the end
+    # "would" then a past verb: the two words after the verb are read for "had".
+    assert tense._read_marker(["would", "said", "x", "had", "z"]) == ((tense.Tense.PAST, 2, 0), 4)
+    assert tense._read_marker(["would", "said", "x", "y", "z"]) == ((tense.Tense.FUTURE, 2, 0), 4)
+
+
+def test_parsed_values_are_shared_only_within_one_zone_object():
+    """`parse_timex` keeps its results by the zone's identity: equal offsets named apart stay apart."""
+    from discrepancy.temporal.timex import parse_timex
+
+    plain, named = timezone(timedelta(hours=2)), timezone(timedelta(hours=2), "EET")
+    assert parse_timex("2026-02", plain).earliest.tzinfo is plain
+    assert parse_timex("2026-02", named).earliest.tzinfo is named
+    assert parse_timex("2026-02", named) is parse_timex("2026-02", named)
+    assert parse_timex("P2W", plain) == parse_timex("P2W", named)
+    kyiv = ZoneInfo("Europe/Kyiv")
+    assert parse_timex("2026-02-03T10:00", kyiv).earliest.utcoffset() == timedelta(hours=2)
+
+
+def test_month_years_keep_tense_and_reference_apart():
+    """A bare month's year is kept per (month, reference, tense): each clause still gets its own."""
+    text = "Talks ended in August. Talks will resume in August. Talks ended in August."
+    first = [e.value for e in find_times(text, date(2026, 2, 3), "UTC")]
+    second = [e.value for e in find_times(text.replace("August", "October"), date(2025, 6, 30), "UTC")]
+    assert first == ["2025-08", "2026-08", "2025-08"]
+    assert second == ["2024-10", "2025-10", "2024-10"]

@@ -208,10 +208,11 @@ class Extractor:
                                    for e in in_sentence]
                 recent = index - last_mentioned == 1
                 durations = [e for e in in_sentence if e.type is TimexType.DURATION]
+                sets = [e for e in in_sentence if e.type is TimexType.SET]  # found once, asked of every time
                 for expression in in_sentence:
                     if len(durations) > 1 and is_commentary(text, expression) and not held_then_ended(text, expression):
                         continue
-                    if _recurring(text, expression, in_sentence):
+                    if sets and _recurring(text, expression, sets):
                         continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
                     cue = claiming.of(expression.span)
                     if cue is None and expression.role is Role.BOUND:
@@ -534,16 +535,16 @@ _BARE_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midn
 _SET_REACH = 40
 
 
-def _recurring(text: str, expression: TimeExpression, sentence_times: Sequence[TimeExpression]) -> bool:
+def _recurring(text: str, expression: TimeExpression, sets: Sequence[TimeExpression]) -> bool:
     """Whether a time or length is part of a repeating schedule, not a claim about the window.
 
     "A nightly curfew from 8 p.m. to 5 a.m." gives the hours of every night, and "allowed
     out for a few hours each morning" a length of each morning: neither is when the window
     began or ended, nor how long it lasts.  A clock time counts only when it names no day
     ("8 p.m.", not "8 p.m. on Monday, June 3") and follows the set closely in its clause;
-    a length only when the set comes right after it.
+    a length only when the set comes right after it.  ``sets`` are the sentence's times of
+    type SET, found once per sentence (a long sentence of dates holds hundreds of times).
     """
-    sets = [t for t in sentence_times if t.type is TimexType.SET]
     if not sets:
         return False
     if expression.type is TimexType.DURATION:

@@ -252,17 +252,34 @@ def month_year(month: int, rel: Optional[str], ctx: Context) -> int:
     if rel == "this":
         return ref.year
 
-    if ctx.tense is Tense.UNMARKED:
+    tense = ctx.tense
+    if tense is Tense.UNMARKED:
         return ref.year
+    key = (month, ref, tense)
+    year = _MONTH_YEARS.get(key)
+    if year is None:
+        if len(_MONTH_YEARS) >= 4096:
+            _MONTH_YEARS.clear()
+        year = _MONTH_YEARS[key] = _nearest_month_year(month, here, ref.year, tense)
+    return year
 
+
+# `month_year` of a month named in a past or future clause depends only on the month, the
+# reference and the tense, which a text repeats: worked out once per key (at most 4,096 kept).
+_MONTH_YEARS: dict[tuple, int] = {}
+
+
+def _nearest_month_year(month: int, here: int, year: int, tense: Tense) -> int:
+    """The year within one of ``year`` that puts ``month`` nearest month index ``here``,
+    four months' penalty for the side the tense does not point to."""
     def score(year: int) -> tuple[int, int]:
         offset = year * 12 + month - 1 - here
         penalty = 0
-        if (ctx.tense is Tense.PAST and offset > 0) or (ctx.tense is Tense.FUTURE and offset < 0):
+        if (tense is Tense.PAST and offset > 0) or (tense is Tense.FUTURE and offset < 0):
             penalty = 4
         return abs(offset) + penalty, offset
 
-    return min((ref.year - 1, ref.year, ref.year + 1), key=score)
+    return min((year - 1, year, year + 1), key=score)
 
 
 def weekday_date(weekday: int, rel: Optional[str], ctx: Context) -> date:

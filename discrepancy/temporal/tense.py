@@ -130,6 +130,16 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
     "would" defers to a pluperfect verb further out: "had claimed there would be a ceasefire
     ... Thursday" is the past; otherwise it stays the future ("said he would go Thursday").
     """
+    return _read_marker(words)[0]
+
+
+def _read_marker(words: list[str]) -> "tuple[tuple[Tense, int, int] | None, int]":
+    """`_governing_marker` of ``words``, and how many of the words the answer depends on.
+
+    The count is ``len(words) + 1`` when the reading ran off the end (the answer then
+    depends on where the list stops), so that a caller that read only the first words of a
+    longer clause knows whether the rest could have changed the answer (`ClauseReader`).
+    """
     pending: "tuple[Tense, int, int] | None" = None
     distance = 0
     bounded = False
@@ -138,7 +148,7 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
             bounded = True
         if bounded and word in _RESCHEDULING_VERBS:
             # "postponed until Tuesday", "has given them until 9 a.m. Tuesday": a new end.
-            return Tense.FUTURE, 2, distance
+            return (Tense.FUTURE, 2, distance), index + 1
         strength, tense = _strength(word)
         if tense is None:
             if word not in _LINK_WORDS:
@@ -151,11 +161,13 @@ def _governing_marker(words: list[str]) -> "tuple[Tense, int, int] | None":
         if pending is not None:
             # Reported speech points ahead of its report ("announced the father would travel
             # Thursday"), unless the report is itself pluperfect ("had claimed there would be").
-            if tense is Tense.PAST and (word == "had" or "had" in words[index + 1: index + 3]):
-                return Tense.PAST, 2, pending[2]
-            return pending
-        return tense, strength, distance
-    return pending
+            if tense is not Tense.PAST:
+                return pending, index + 1
+            if word == "had" or "had" in words[index + 1: index + 3]:
+                return (Tense.PAST, 2, pending[2]), index + 3
+            return pending, index + 3  # the two words after it were read
+        return (tense, strength, distance), index + 1
+    return pending, len(words) + 1
 
 
 # Every word that can make `_governing_marker` answer, before `_tense_words` rewrites the
@@ -214,6 +226,14 @@ def _may_mark(word: str) -> bool:
     """Whether a word could make `_governing_marker` answer (see `_MARKER_WORDS`)."""
     return word in _MARKER_WORDS or word.endswith("ed")
 
+
+# How much of a long clause `ClauseReader._near_marker` reads first: the words up to the
+# nearest word that may mark, and three more beyond it (the reach of `_infinitives_dropped`,
+# with room).  Most readings stop at that word; those that go on ("would" waiting for a verb
+# further out) are read again whole.
+_NEAR_MARKERS = 1
+_EDGE_WORDS = 3
+_FAR = object()  # `_near_marker`: the near words do not settle it; read the whole clause
 
 _STARTS = operator.methodcaller("start")
 _ENDS = operator.methodcaller("end")
@@ -307,5 +327,42 @@ class ClauseReader:
         if (self._marking[last] == self._marking[first] and not (head and any(map(_may_mark, head)))
                 and not (tail and _may_mark(tail[0]))):
             return None
+        if self._marking[last] - self._marking[first] > _NEAR_MARKERS:
+            near = self._near_marker(head, first, last, tail, outwards_from_end)
+            if near is not _FAR:
+                return near
         words = _infinitives_dropped(head + self._words[first:last] + tail if head or tail else self._words[first:last])
         return _governing_marker(words[::-1] if outwards_from_end else words)
+
+    def _near_marker(self, head: list[str], first: int, last: int, tail: list[str],
+                     outwards_from_end: bool) -> "tuple[Tense, int, int] | None | object":
+        """The marker read from only the words nearest the time, or `_FAR` when that reading
+        cannot be trusted.
+
+        A clause of 120 characters holds some twenty words, but the reading stops at the
+        first marker: in a dense run of dates ("March May June", "began ... until ...") it is
+        a few words away.  So only the words up to the `_NEAR_MARKERS`-th word that may mark
+        (`_may_mark`), counted from the time, and `_EDGE_WORDS` beyond it, are read.  Reading
+        a shortened list differs from reading the whole clause only near the cut:
+        `_infinitives_dropped` looks two words back and one ahead, so at most the last two
+        words it keeps from the cut end may differ ("been due to", a "was" folded into the
+        word before).  The answer stands when `_read_marker` decided before reaching those
+        two words; otherwise the whole clause is read.
+        """
+        marking = self._marking
+        if outwards_from_end:
+            # The `_NEAR_MARKERS`-th marking word counted back from the time, and a margin before it.
+            nth = bisect_left(marking, marking[last] - _NEAR_MARKERS + 1) - 1
+            cut = nth - _EDGE_WORDS
+            if cut <= first:
+                return _FAR
+            words = _infinitives_dropped(self._words[cut:last] + tail if tail else self._words[cut:last])
+            answer, read = _read_marker(words[::-1])
+        else:
+            nth = bisect_left(marking, marking[first] + _NEAR_MARKERS) - 1
+            cut = nth + 1 + _EDGE_WORDS
+            if cut >= last:
+                return _FAR
+            words = _infinitives_dropped(head + self._words[first:cut] if head else self._words[first:cut])
+            answer, read = _read_marker(words)
+        return answer if read <= len(words) - 2 else _FAR

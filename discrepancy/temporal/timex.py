@@ -162,8 +162,30 @@ _PATTERN = re.compile(
 )
 
 
+# `parse_timex` results by (value, zone identity): a text names the same month or day
+# many times, and every value object is frozen, so one parse serves them all.  Bounded: the
+# table is emptied when it reaches `_PARSED_LIMIT` entries.
+_PARSED: dict[tuple[str, int], TimexValue] = {}
+_PARSED_LIMIT = 4096
+
+
 def parse_timex(value: str, zone: tzinfo) -> TimexValue:
     """Read a TIMEX3 value back into a value object; dates are taken in ``zone``."""
+    key = (value, id(zone))
+    cached = _PARSED.get(key)
+    # Keyed like `Instant.of_days` on the zone's identity, so an instant is checked to be in
+    # this very zone (an id can be reused once a zone object is gone); the other values do
+    # not depend on the zone.
+    if cached is not None and (not isinstance(cached, Instant) or cached.earliest.tzinfo is zone):
+        return cached
+    parsed = _parse_timex(value, zone)
+    if len(_PARSED) >= _PARSED_LIMIT:
+        _PARSED.clear()
+    _PARSED[key] = parsed
+    return parsed
+
+
+def _parse_timex(value: str, zone: tzinfo) -> TimexValue:
     value = value.strip()
     if not value:
         raise ValueFormatError("empty TIMEX3 value")
