@@ -106,8 +106,10 @@ def _infinitives_dropped(raw: list[str]) -> list[str]:
             continue
         if word in _VERBS_BEFORE_TO and (index == last or raw[index + 1] != "to"):
             continue
-        if word in _ADJECTIVAL_PARTICIPLES and before in _DETERMINERS:
-            continue  # "ended a planned strike on Friday": an adjective, not the clause's verb
+        if word in _ADJECTIVAL_PARTICIPLES and (
+                before in _DETERMINERS
+                or (before.endswith("ly") and index > 1 and raw[index - 2] in _DETERMINERS)):
+            continue  # "ended a planned strike on Friday", "the hastily planned trip": an adjective
         if word in _ADJECTIVAL_PARTICIPLES and before == "as":
             continue  # "ended as planned on Monday": says the plan was kept, not that the end is ahead
         result.append(word)
