@@ -818,6 +818,13 @@ def _vague_range(text: str) -> Optional[tuple[int, Optional[int]]]:
     return lx.VAGUE_QUANTITIES.get(_WHITESPACE.sub(" ", text.lower()))
 
 
+def _length_before_direction(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """The length an offset states, its span ending before the direction word."""
+    end = piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0])
+    meaning = _duration_of(attrs.evolve(piece, groups={**piece.groups, "det": None}), ctx)
+    return attrs.evolve(meaning, end=end) if meaning is not None else None
+
+
 def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
     unit = singular(piece.group("unit"))
     direction = _WHITESPACE.sub(" ", piece.group("dir").lower())
@@ -825,12 +832,15 @@ def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if direction in ("before", "after", "since"):
         # "two days after the attack" is a length between two events, not a date.
         if re.match(r"\s{0,2}[\w$]", ctx.text[piece.end: piece.end + 3]):
-            end = piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0])
-            meaning = _duration_of(attrs.evolve(piece, groups={**piece.groups, "det": None}), ctx)
-            return attrs.evolve(meaning, end=end) if meaning is not None else None
+            return _length_before_direction(piece, ctx)
     backwards = direction in ("ago", "earlier", "before", "back", "previously", "prior", "since")
     vague = _vague_range(amount_text)
     amount = _amount(amount_text)
+    if direction in ("earlier", "later") and (vague is not None or amount is None or UNIT_GRAINS[unit].rank < Grain.DAY.rank):
+        # "A few days later" counts from the story's last time, not from today, so it is
+        # neither PAST_REF nor FUTURE_REF; "just over an hour later" than a day names no
+        # clock time.  Both state a length (TimeML tags "a few days", "over an hour").
+        return _length_before_direction(piece, ctx)
     if vague is not None or amount is None:
         return Meaning(TimexType.DATE, "PAST_REF" if backwards else "FUTURE_REF")
     grain = UNIT_GRAINS[unit]
