@@ -826,6 +826,13 @@ def _length_before_direction(piece: Piece, ctx: Context) -> Optional[Meaning]:
 
 
 def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    meaning = _offset_meaning(piece, ctx)
+    if meaning is not None and piece.group("orso") and meaning.type is TimexType.DATE and meaning.mod is None:
+        return attrs.evolve(meaning, mod="APPROX")  # "a week or so ago"
+    return meaning
+
+
+def _offset_meaning(piece: Piece, ctx: Context) -> Optional[Meaning]:
     unit = singular(piece.group("unit"))
     direction = _WHITESPACE.sub(" ", piece.group("dir").lower())
     amount_text = piece.group("amount")
@@ -917,6 +924,10 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = amount_start
         det = ""
     mod = lx.AMOUNT_MODIFIERS.get(amod) if amod else None
+    if mod is None and piece.group("orso"):
+        mod = "APPROX"  # "the next year or so"
+    if piece.group("ormore") and amount_text is None and not plural and det:
+        amount_text = "one"  # "the next year or two": one unit or more
     if amod in _PREPOSITION_MODIFIERS and start == piece.start:
         # "within 14 days", "over two years", "about five hours": TimeML leaves the word
         # out of the span; the range it sets (at most, more than, roughly) stays.
@@ -958,12 +969,13 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return None  # "a quarter of the vote" is a share, not three months
     if amount_text.lower() in ("a", "an") and _RATE_BEFORE.search(text[max(0, piece.start - 20): piece.start]) and not det:
         return Meaning(TimexType.SET, duration_value(unit, Fraction(1)), start=start)
-    second = _amount(piece.group("amount2"))
+    second = _amount(piece.group("amount2") or piece.group("ormore"))
     if second is not None and second > amount:
+        if _in_the_future(piece, start, det, ctx):
+            return Meaning(TimexType.DATE, "FUTURE_REF", start=start)  # "you may, in a year or two, save"
         duration = DurationRange(unit_duration(unit, amount), unit_duration(unit, second))
         return Meaning(TimexType.DURATION, vague_value(unit), duration=duration, mod=mod, start=start)
-    if (_FUTURE_IN.search(text[max(0, start - 5): start]) and ctx.tense is Tense.FUTURE and not det and amount.denominator == 1
-            and not _RELATIVE_CLAUSE_AFTER.match(text, piece.end)):
+    if _in_the_future(piece, start, det, ctx) and amount.denominator == 1:
         # "in three weeks" in a clause about the future is the date three weeks on.
         shift = unit_duration(unit, amount)
         grain = UNIT_GRAINS[unit]
@@ -979,6 +991,13 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     elif meaning is not None and mod in ("LESS_THAN", "EQUAL_OR_LESS"):
         meaning = attrs.evolve(meaning, duration=DurationRange(Duration(), meaning.duration.max))
     return meaning
+
+
+def _in_the_future(piece: Piece, start: int, det: str, ctx: Context) -> bool:
+    """Whether a length after "in" in a clause about the future names the time it ends:
+    "in three weeks" is the date three weeks on, "in a year or two" a vague time ahead."""
+    return (bool(_FUTURE_IN.search(ctx.text[max(0, start - 5): start])) and ctx.tense is Tense.FUTURE and not det
+            and not _RELATIVE_CLAUSE_AFTER.match(ctx.text, piece.end))
 
 
 def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int) -> Meaning:
