@@ -59,10 +59,11 @@ UNIT_PLURALS: dict[str, str] = {
     "years": "year", "decades": "decade", "centuries": "century", "millennia": "millennium",
     "weekends": "weekend",
 }
-# The letter TIMEX3 writes for a vague amount of a unit ("weeks" -> PXW, "decades" -> PXDE).
+# The letter TIMEX3 writes for a vague amount of a unit ("weeks" -> PXW).  Decades are written
+# in years, as exact ones are ("two decades" -> P20Y, "decades" -> PXY), and as TimeBank does.
 VAGUE_UNIT_CODES: dict[str, str] = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y",
     "century": "C", "millennium": "ML", "weekend": "WE",
 }
 # The TIMEX3 form of an exact amount: unit letter and multiplier ("3 decades" -> P30Y).

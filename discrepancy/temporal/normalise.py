@@ -915,6 +915,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if amount_text and "-" in between and det in ("the", "a", "an", "another", "these", "those"):
         start = amount_start
         det = ""
+    if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix") and plural:
+        amount_text = None  # "a decades-long conflict": the article is the noun's, the amount vague
     if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix"):
         start = text.find(piece.group("unit"), amount_start + len(amount_text))  # "a week-long pause"
     if unit == "second" and amount_text and amount_text.lower() in ("a", "an") and not re.match(r"\s{0,2}(?:[.,;:)]|$|or\b|and\b|later|earlier)", text[piece.end: piece.end + 8]):
@@ -944,9 +946,11 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire",
                    "another", "an additional", "a further", "an extra", "a full", "a whole", "a mere") and not plural:
             return _exact_duration(unit, Fraction(1), mod, start)
+        if plural and piece.group("suffix"):
+            # "a decades-long conflict": at least two of the unit; the article is the noun's.
+            start = text.find(piece.group("unit"), piece.start)
+            return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(2)), None), mod=mod, start=start)
         if plural and ((det and det != "the") or amod or _PRECEDING_FOR.search(before)):
-            if det in ("recent", "the past", "the last") and False:
-                pass
             if det == "the":
                 start = _adjective_start(piece, ctx)  # "in the weeks before": TimeML tags "weeks"
             return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(1)), None), mod=mod, start=start)
