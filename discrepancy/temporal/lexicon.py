@@ -225,7 +225,7 @@ STRONG_PAST = frozenset({
     "brought", "paid", "sold", "bought", "ran", "wrote", "led", "kept", "shot", "broke",
     "fought", "flew", "knew", "thought", "been", "last", "say", "says", "tumbled", "slid",
     "froze", "chose", "drew", "grew", "threw", "stood", "sat", "began", "won", "hung",
-    "dipped", "slipped", "dropped",
+    "dipped", "slipped", "dropped", "set", "cut", "put",
 })
 WEAK_PAST = frozenset({"has", "have", "since", "according"})
 # Words that look like past-tense verbs by their ending but are not ("need", "red", "bed").
