@@ -1323,6 +1323,11 @@ def _timed(piece: Piece, ctx: Context) -> Optional[Meaning]:
 def _day_part(piece: Piece, ctx: Context) -> Optional[Meaning]:
     first, second = piece.parts
     pod, day_piece = (first, second) if first.kind == "part_of_day" else (second, first)
+    mod = None
+    if day_piece.kind == "edged":
+        # "early Friday morning": Friday's morning, at its start (TIMEX3 writes the edge as mod)
+        mod = _EDGE_MODS[day_piece.parts[0].group("edge").lower()]
+        day_piece = day_piece.parts[1]
     day = resolve_day(day_piece, ctx)
     if day is None:
         return None
@@ -1341,7 +1346,7 @@ def _day_part(piece: Piece, ctx: Context) -> Optional[Meaning]:
         earliest = start_of_day(day, ctx.zone)
         latest = part_of_day(day, "NI", ctx.zone).latest
         return Meaning(TimexType.TIME, f"{day_value(day)}TNI", Instant(earliest, latest, Grain.PART_OF_DAY))
-    return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
+    return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone), mod=mod)
 
 
 def _month_of_year(piece: Piece, ctx: Context) -> Optional[Meaning]:
