@@ -208,7 +208,7 @@ START_CUES = frozenset({
 # Words that mark a clause as being about the future or the past.  Strong markers decide
 # on their own; weak ones (present-tense verbs) only when no strong marker is in the clause.
 STRONG_FUTURE = frozenset({
-    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plans", "planned",
+    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plan", "plans", "planned",
     "planning", "soon", "upcoming", "intends", "would", "tomorrow", "await", "awaits", "awaiting",
     "next", "later", "expects", "hope", "hopes",
 })

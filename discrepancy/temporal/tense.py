@@ -71,7 +71,7 @@ _SCHEDULE_WORDS = frozenset({"due", "scheduled", "expected", "set", "supposed", 
 _PAST_AUXILIARIES = frozenset({"was", "were"})
 # Words that mark the future only as verbs before "to" ("plans to", "hopes to"); as nouns
 # ("vacation plans") they say nothing of tense.
-_VERBS_BEFORE_TO = frozenset({"plans", "hope", "hopes", "expects", "intends"})
+_VERBS_BEFORE_TO = frozenset({"plan", "plans", "hope", "hopes", "expects", "intends"})
 
 
 # Past forms spelt like their base form are past markers ("the record high set on Aug. 6"),
