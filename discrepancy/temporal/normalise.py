@@ -351,6 +351,23 @@ _NOUN_AFTER_ORDINAL = re.compile(
     r"\s{1,3}(?!(?:of|at|in|and|or|when|as|after|before|until|to|for|with|from|this|next|last|the)\b)[A-Za-z]")
 
 
+# An accounting period said to have ended: "the year ended", "the six months ended".
+_PERIOD_ENDED_BEFORE = re.compile(
+    r"\b(?:year|quarter|period|half|months|weeks)\s{1,3}ended\s{1,3}$", re.IGNORECASE)
+
+
+def _latest_on_or_before(month: int, day: int, reference: date) -> Optional[date]:
+    """The last ``month``/``day`` on or before ``reference`` (29 February: the last leap one)."""
+    for year in range(reference.year, reference.year - 8, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference:
+            return candidate
+    return None
+
+
 def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
     """The calendar day a day-naming piece names, or ``None`` when it names none."""
     kind = piece.kind
@@ -364,6 +381,10 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
             day = parse_ordinal(piece.group("d")) or int(piece.group("d"))
             year = _year_of(piece.group("y"), ctx)
             weekday = piece.groups.get("_weekday")
+            if year is None and weekday is None and _PERIOD_ENDED_BEFORE.search(ctx.text, max(0, piece.start - 40), piece.start):
+                # "for the quarter ended Sept. 30", "the fiscal year ended Jan. 31": a period
+                # reported as over has ended by the time of writing: its last such day.
+                return _latest_on_or_before(month, day, ctx.reference)
             if year is None:
                 return nearest_year_for(month, day, ctx, weekday)
             return date(year, month, day)
