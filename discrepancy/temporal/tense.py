@@ -85,6 +85,7 @@ _MODALS = frozenset({
 # A participle after "be"/"being" is a passive whose tense is the auxiliary's ("will be named",
 # "is being held"), not a past of its own.
 _PASSIVE_AUXILIARIES = frozenset({"be", "being"})
+_PRESENT_BE = frozenset({"is", "are", "am"})
 _PARTICIPLES = frozenset({"held", "made", "taken", "given", "sent", "paid", "sold", "kept", "set", "put", "cut", "hit", "shut", "led", "known", "seen", "shown", "told", "found", "brought", "left", "met", "won", "lost", "chosen", "done", "signed"})
 
 
@@ -126,8 +127,8 @@ def _infinitives_dropped(raw: list[str]) -> list[str]:
             continue  # "ended a planned strike on Friday", "the hastily planned trip": an adjective
         if before in _PASSIVE_AUXILIARIES and (_is_past_form(word) or word in _PARTICIPLES):
             continue  # "will be named in December": the auxiliary before "be" governs
-        if word in _BARE_PASTS and before in _MODALS:
-            continue  # "will set the date", "may cut rates": the modal governs, not a past "set"
+        if word in _BARE_PASTS and (before in _MODALS or before in _PRESENT_BE):
+            continue  # "will set the date", "may cut rates", "a hearing is set for Friday": not a past "set"
         if word in _ADJECTIVAL_PARTICIPLES and before == "as":
             continue  # "ended as planned on Monday": says the plan was kept, not that the end is ahead
         result.append(word)
