@@ -740,6 +740,9 @@ def _season_year(code: str, rel: str, ctx: Context) -> int:
 
 
 def _holiday(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.group("hweek"):
+        day = resolve_day(piece, ctx)
+        return date_meaning(week_value(day), ctx) if day is not None else None
     return _day_piece(piece, ctx)
 
 

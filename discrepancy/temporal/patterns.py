@@ -213,6 +213,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("holiday", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next)" + S + r")?(?P<h>" + title_words(
             list(lx.FIXED_HOLIDAYS) + list(lx.NTH_WEEKDAY_HOLIDAYS) + list(lx.EASTER_HOLIDAYS)) + r")(?![\w])"
+        r"(?:" + S + r"(?P<hweek>week)(?![\w-]))?"  # "Easter week": the week the holiday falls in
         r"(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("weekday", _compile(
         r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|next|this|coming|past|previous|every|each)" + S + r")?(?P<wd>" + WEEKDAY + r")")),
