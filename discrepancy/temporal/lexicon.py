@@ -59,10 +59,11 @@ UNIT_PLURALS: dict[str, str] = {
     "years": "year", "decades": "decade", "centuries": "century", "millennia": "millennium",
     "weekends": "weekend",
 }
-# The letter TIMEX3 writes for a vague amount of a unit ("weeks" -> PXW, "decades" -> PXDE).
+# The letter TIMEX3 writes for a vague amount of a unit ("weeks" -> PXW).  Decades are written
+# in years, as exact ones are ("two decades" -> P20Y, "decades" -> PXY), and as TimeBank does.
 VAGUE_UNIT_CODES: dict[str, str] = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y",
     "century": "C", "millennium": "ML", "weekend": "WE",
 }
 # The TIMEX3 form of an exact amount: unit letter and multiplier ("3 decades" -> P30Y).
@@ -207,7 +208,7 @@ START_CUES = frozenset({
 # Words that mark a clause as being about the future or the past.  Strong markers decide
 # on their own; weak ones (present-tense verbs) only when no strong marker is in the clause.
 STRONG_FUTURE = frozenset({
-    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plans", "planned",
+    "will", "'ll", "shall", "gonna", "due", "scheduled", "expected", "plan", "plans", "planned",
     "planning", "soon", "upcoming", "intends", "would", "tomorrow", "await", "awaits", "awaiting",
     "next", "later", "expects", "hope", "hopes",
 })
@@ -224,7 +225,7 @@ STRONG_PAST = frozenset({
     "brought", "paid", "sold", "bought", "ran", "wrote", "led", "kept", "shot", "broke",
     "fought", "flew", "knew", "thought", "been", "last", "say", "says", "tumbled", "slid",
     "froze", "chose", "drew", "grew", "threw", "stood", "sat", "began", "won", "hung",
-    "dipped", "slipped", "dropped",
+    "dipped", "slipped", "dropped", "set", "cut", "put",
 })
 WEAK_PAST = frozenset({"has", "have", "since", "according"})
 # Words that look like past-tense verbs by their ending but are not ("need", "red", "bed").

@@ -368,6 +368,23 @@ _NOUN_AFTER_ORDINAL = re.compile(
     r"\s{1,3}(?!(?:of|at|in|and|or|when|as|after|before|until|to|for|with|from|this|next|last|the)\b)[A-Za-z]")
 
 
+# An accounting period said to have ended: "the year ended", "the six months ended".
+_PERIOD_ENDED_BEFORE = re.compile(
+    r"\b(?:year|quarter|period|half|months|weeks)\s{1,3}ended\s{1,3}$", re.IGNORECASE)
+
+
+def _latest_on_or_before(month: int, day: int, reference: date) -> Optional[date]:
+    """The last ``month``/``day`` on or before ``reference`` (29 February: the last leap one)."""
+    for year in range(reference.year, reference.year - 8, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference:
+            return candidate
+    return None
+
+
 def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
     """The calendar day a day-naming piece names, or ``None`` when it names none."""
     kind = piece.kind
@@ -381,6 +398,10 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
             day = parse_ordinal(piece.group("d")) or int(piece.group("d"))
             year = _year_of(piece.group("y"), ctx)
             weekday = piece.groups.get("_weekday")
+            if year is None and weekday is None and _PERIOD_ENDED_BEFORE.search(ctx.text, max(0, piece.start - 40), piece.start):
+                # "for the quarter ended Sept. 30", "the fiscal year ended Jan. 31": a period
+                # reported as over has ended by the time of writing: its last such day.
+                return _latest_on_or_before(month, day, ctx.reference)
             if year is None:
                 return nearest_year_for(month, day, ctx, weekday)
             return date(year, month, day)
@@ -736,6 +757,9 @@ def _season_year(code: str, rel: str, ctx: Context) -> int:
 
 
 def _holiday(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    if piece.group("hweek"):
+        day = resolve_day(piece, ctx)
+        return date_meaning(week_value(day), ctx) if day is not None else None
     return _day_piece(piece, ctx)
 
 
@@ -835,19 +859,36 @@ def _vague_range(text: str) -> Optional[tuple[int, Optional[int]]]:
     return lx.VAGUE_QUANTITIES.get(_WHITESPACE.sub(" ", text.lower()))
 
 
+def _length_before_direction(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    """The length an offset states, its span ending before the direction word."""
+    end = piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0])
+    meaning = _duration_of(attrs.evolve(piece, groups={**piece.groups, "det": None}), ctx)
+    return attrs.evolve(meaning, end=end) if meaning is not None else None
+
+
 def _offset(piece: Piece, ctx: Context) -> Optional[Meaning]:
+    meaning = _offset_meaning(piece, ctx)
+    if meaning is not None and piece.group("orso") and meaning.type is TimexType.DATE and meaning.mod is None:
+        return attrs.evolve(meaning, mod="APPROX")  # "a week or so ago"
+    return meaning
+
+
+def _offset_meaning(piece: Piece, ctx: Context) -> Optional[Meaning]:
     unit = singular(piece.group("unit"))
     direction = _WHITESPACE.sub(" ", piece.group("dir").lower())
     amount_text = piece.group("amount")
     if direction in ("before", "after", "since"):
         # "two days after the attack" is a length between two events, not a date.
         if re.match(r"\s{0,2}[\w$]", ctx.text[piece.end: piece.end + 3]):
-            end = piece.start + len(ctx.text[piece.start:piece.end].rsplit(None, 1)[0])
-            meaning = _duration_of(attrs.evolve(piece, groups={**piece.groups, "det": None}), ctx)
-            return attrs.evolve(meaning, end=end) if meaning is not None else None
+            return _length_before_direction(piece, ctx)
     backwards = direction in ("ago", "earlier", "before", "back", "previously", "prior", "since")
     vague = _vague_range(amount_text)
     amount = _amount(amount_text)
+    if direction in ("earlier", "later") and (vague is not None or amount is None or UNIT_GRAINS[unit].rank < Grain.DAY.rank):
+        # "A few days later" counts from the story's last time, not from today, so it is
+        # neither PAST_REF nor FUTURE_REF; "just over an hour later" than a day names no
+        # clock time.  Both state a length (TimeML tags "a few days", "over an hour").
+        return _length_before_direction(piece, ctx)
     if vague is not None or amount is None:
         return Meaning(TimexType.DATE, "PAST_REF" if backwards else "FUTURE_REF")
     grain = UNIT_GRAINS[unit]
@@ -915,6 +956,8 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if amount_text and "-" in between and det in ("the", "a", "an", "another", "these", "those"):
         start = amount_start
         det = ""
+    if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix") and plural:
+        amount_text = None  # "a decades-long conflict": the article is the noun's, the amount vague
     if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix"):
         start = text.find(piece.group("unit"), amount_start + len(amount_text))  # "a week-long pause"
     if unit == "second" and amount_text and amount_text.lower() in ("a", "an") and not re.match(r"\s{0,2}(?:[.,;:)]|$|or\b|and\b|later|earlier)", text[piece.end: piece.end + 8]):
@@ -924,6 +967,10 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         start = amount_start
         det = ""
     mod = lx.AMOUNT_MODIFIERS.get(amod) if amod else None
+    if mod is None and piece.group("orso"):
+        mod = "APPROX"  # "the next year or so"
+    if piece.group("ormore") and amount_text is None and not plural and det:
+        amount_text = "one"  # "the next year or two": one unit or more
     if amod in _PREPOSITION_MODIFIERS and start == piece.start:
         # "within 14 days", "over two years", "about five hours": TimeML leaves the word
         # out of the span; the range it sets (at most, more than, roughly) stays.
@@ -940,9 +987,11 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire",
                    "another", "an additional", "a further", "an extra", "a full", "a whole", "a mere") and not plural:
             return _exact_duration(unit, Fraction(1), mod, start)
+        if plural and piece.group("suffix"):
+            # "a decades-long conflict": at least two of the unit; the article is the noun's.
+            start = text.find(piece.group("unit"), piece.start)
+            return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(2)), None), mod=mod, start=start)
         if plural and ((det and det != "the") or amod or _PRECEDING_FOR.search(before)):
-            if det in ("recent", "the past", "the last") and False:
-                pass
             if det == "the":
                 start = _adjective_start(piece, ctx)  # "in the weeks before": TimeML tags "weeks"
             return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(1)), None), mod=mod, start=start)
@@ -965,12 +1014,13 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         return None  # "a quarter of the vote" is a share, not three months
     if amount_text.lower() in ("a", "an") and _RATE_BEFORE.search(text[max(0, piece.start - 20): piece.start]) and not det:
         return Meaning(TimexType.SET, duration_value(unit, Fraction(1)), start=start)
-    second = _amount(piece.group("amount2"))
+    second = _amount(piece.group("amount2") or piece.group("ormore"))
     if second is not None and second > amount:
+        if _in_the_future(piece, start, det, ctx):
+            return Meaning(TimexType.DATE, "FUTURE_REF", start=start)  # "you may, in a year or two, save"
         duration = DurationRange(unit_duration(unit, amount), unit_duration(unit, second))
         return Meaning(TimexType.DURATION, vague_value(unit), duration=duration, mod=mod, start=start)
-    if (_FUTURE_IN.search(text[max(0, start - 5): start]) and ctx.tense is Tense.FUTURE and not det and amount.denominator == 1
-            and not _RELATIVE_CLAUSE_AFTER.match(text, piece.end)):
+    if _in_the_future(piece, start, det, ctx) and amount.denominator == 1:
         # "in three weeks" in a clause about the future is the date three weeks on.
         shift = unit_duration(unit, amount)
         grain = UNIT_GRAINS[unit]
@@ -986,6 +1036,13 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     elif meaning is not None and mod in ("LESS_THAN", "EQUAL_OR_LESS"):
         meaning = attrs.evolve(meaning, duration=DurationRange(Duration(), meaning.duration.max))
     return meaning
+
+
+def _in_the_future(piece: Piece, start: int, det: str, ctx: Context) -> bool:
+    """Whether a length after "in" in a clause about the future names the time it ends:
+    "in three weeks" is the date three weeks on, "in a year or two" a vague time ahead."""
+    return (bool(_FUTURE_IN.search(ctx.text[max(0, start - 5): start])) and ctx.tense is Tense.FUTURE and not det
+            and not _RELATIVE_CLAUSE_AFTER.match(ctx.text, piece.end))
 
 
 def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int) -> Meaning:
@@ -1307,6 +1364,11 @@ def _timed(piece: Piece, ctx: Context) -> Optional[Meaning]:
 def _day_part(piece: Piece, ctx: Context) -> Optional[Meaning]:
     first, second = piece.parts
     pod, day_piece = (first, second) if first.kind == "part_of_day" else (second, first)
+    mod = None
+    if day_piece.kind == "edged":
+        # "early Friday morning": Friday's morning, at its start (TIMEX3 writes the edge as mod)
+        mod = _EDGE_MODS[day_piece.parts[0].group("edge").lower()]
+        day_piece = day_piece.parts[1]
     day = resolve_day(day_piece, ctx)
     if day is None:
         return None
@@ -1325,7 +1387,7 @@ def _day_part(piece: Piece, ctx: Context) -> Optional[Meaning]:
         earliest = start_of_day(day, ctx.zone)
         latest = part_of_day(day, "NI", ctx.zone).latest
         return Meaning(TimexType.TIME, f"{day_value(day)}TNI", Instant(earliest, latest, Grain.PART_OF_DAY))
-    return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone))
+    return Meaning(TimexType.TIME, f"{day_value(day)}T{code}", part_of_day(day, code, ctx.zone), mod=mod)
 
 
 def _month_of_year(piece: Piece, ctx: Context) -> Optional[Meaning]:

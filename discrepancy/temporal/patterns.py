@@ -213,6 +213,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("holiday", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next)" + S + r")?(?P<h>" + title_words(
             list(lx.FIXED_HOLIDAYS) + list(lx.NTH_WEEKDAY_HOLIDAYS) + list(lx.EASTER_HOLIDAYS)) + r")(?![\w])"
+        r"(?:" + S + r"(?P<hweek>week)(?![\w-]))?"  # "Easter week": the week the holiday falls in
         r"(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("weekday", _compile(
         r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|next|this|coming|past|previous|every|each)" + S + r")?(?P<wd>" + WEEKDAY + r")")),
@@ -227,7 +228,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         + r"(?P<unit>week|month|year|quarter|weekend|decade|century|day|fiscal" + S + r"year|night|morning)(?![\w-])")),
     ("offset", _compile(
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r")?(?P<amount>" + AMOUNT + r")" + HY
-        + r"(?P<unit>" + UNIT + r")" + S
+        + r"(?P<unit>" + UNIT + r")" + S + r"(?:(?P<orso>or" + S + r"so)" + S + r")?"
         + r"(?P<dir>ago|earlier|later|before|after|from" + S + r"now|hence|back|previously|prior|since)(?![\w])")),
     ("clock", _compile(
         r"(?:(?<![\w:.,$])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s{0,2}(?P<ap>[ap]\.\s?m\.?|[ap]m(?![\w])|[AP]\.M\.?)"
@@ -259,7 +260,10 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|past|coming|next|last|first|(?:more|less|fewer)" + S + r"than)" + S + r")?"
         r"(?:(?P<amount>" + AMOUNT + r")(?:" + S + r"(?:to|or)" + S + r"(?P<amount2>" + AMOUNT + r"))?" + HY + r")?"
         r"(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")" + HY + r")?"
-        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago|end)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
+        r"(?P<unit>" + UNIT + r")(?!-(?:earlier|ago|end)(?![\w]))(?P<uhalf>" + S + r"and" + S + r"a" + S + r"half(?![\w]))?"
+        # "a year or two", "the next year or so": a vague amount, an approximate one
+        r"(?:" + S + r"or" + S + r"(?:(?P<orso>so)|(?P<ormore>two|three|[23]))(?![\w%-])(?!\s{1,3}(?:percent|more|[a-z]{1,20}s)(?![\w-])))?"
+        r"(?P<suffix>" + HY + r"long(?![\w]))?(?P<age>" + HY + r"olds?(?![\w]))?"
         r"|(?<![\w])(?P<lunit>" + "|".join(_LONG_UNITS) + r")-?long(?![\w])" + r")")),
     ("reference", _compile(r"(?<![\w])(?P<ref>" + words(lx.REFERENCE_WORDS) + r")(?![\w-])")),
     ("soon", _compile(r"(?<![\w])(?<!as\s)soon(?!\s{1,3}(?:as|after|before|afterwards|thereafter)\b)(?![\w-])")),

@@ -383,7 +383,16 @@ def _join_time(first: Piece, second: Piece, glue: str) -> Optional[str]:
         return "day_part"
     if _is_day(first) and second.kind == "part_of_day" and not second.group("det") and glue == "" and not second.group("hours"):
         return "day_part"
+    if (first.kind == "edged" and first.parts[1].kind in ("weekday", "relative_day") and _is_day(first.parts[1])
+            and first.parts[0].group("edge").lower() in ("early", "late") and glue == "" and _is_plain_part_of_day(second)):
+        return "day_part"  # "early Friday morning", "late Monday night": the part of day, at its edge
     return None
+
+
+def _is_plain_part_of_day(piece: Piece) -> bool:
+    """ "morning", "night": a part of day with no determiner, edge or hours of its own."""
+    return (piece.kind == "part_of_day" and not piece.group("det") and not piece.group("pmod")
+            and not piece.group("hours") and (piece.group("pod") or "").lower() in ("morning", "afternoon", "evening", "night"))
 
 
 def _pairs(*groups: tuple[frozenset, frozenset]) -> dict[str, frozenset]:
@@ -406,7 +415,7 @@ _JOIN_PASSES = (
     (_join_week_of, _pairs(({"deictic_unit"}, _ANY_DAY))),
     (_join_edge, _pairs(({"edge"}, _EDGEABLE))),
     *[(_join_time, _pairs(({"clock"}, _ANY_DAY | {"edged"}), (_ANY_DAY, frozenset({"clock", "part_of_day"})),
-                          ({"part_of_day"}, _ANY_DAY)))] * 2,
+                          ({"part_of_day"}, _ANY_DAY), ({"edged"}, frozenset({"part_of_day"}))))] * 2,
 )
 
 

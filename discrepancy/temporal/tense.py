@@ -71,7 +71,22 @@ _SCHEDULE_WORDS = frozenset({"due", "scheduled", "expected", "set", "supposed", 
 _PAST_AUXILIARIES = frozenset({"was", "were"})
 # Words that mark the future only as verbs before "to" ("plans to", "hopes to"); as nouns
 # ("vacation plans") they say nothing of tense.
-_VERBS_BEFORE_TO = frozenset({"plans", "hope", "hopes", "expects", "intends"})
+_VERBS_BEFORE_TO = frozenset({"plan", "plans", "hope", "hopes", "expects", "intends"})
+
+
+# Past forms spelt like their base form are past markers ("the record high set on Aug. 6"),
+# except after a modal or "do" ("will set", "did not cut"), where the modal governs.  Not
+# "shut", mostly an adjective ("stay shut through Sunday").
+_BARE_PASTS = frozenset({"set", "cut", "put", "hit"})
+_MODALS = frozenset({
+    "will", "'ll", "would", "could", "can", "may", "might", "should", "must", "shall", "do", "does", "did",
+    "won't", "wouldn't", "can't", "couldn't", "don't", "doesn't", "didn't", "not", "never",
+})
+# A participle after "be"/"being" is a passive whose tense is the auxiliary's ("will be named",
+# "is being held"), not a past of its own.
+_PASSIVE_AUXILIARIES = frozenset({"be", "being"})
+_PRESENT_BE = frozenset({"is", "are", "am"})
+_PARTICIPLES = frozenset({"held", "made", "taken", "given", "sent", "paid", "sold", "kept", "set", "put", "cut", "hit", "shut", "led", "known", "seen", "shown", "told", "found", "brought", "left", "met", "won", "lost", "chosen", "done", "signed"})
 
 
 # Participles that, right after a determiner, describe a noun ("a planned strike", "the
@@ -106,8 +121,14 @@ def _infinitives_dropped(raw: list[str]) -> list[str]:
             continue
         if word in _VERBS_BEFORE_TO and (index == last or raw[index + 1] != "to"):
             continue
-        if word in _ADJECTIVAL_PARTICIPLES and before in _DETERMINERS:
-            continue  # "ended a planned strike on Friday": an adjective, not the clause's verb
+        if word in _ADJECTIVAL_PARTICIPLES and (
+                before in _DETERMINERS
+                or (before.endswith("ly") and index > 1 and raw[index - 2] in _DETERMINERS)):
+            continue  # "ended a planned strike on Friday", "the hastily planned trip": an adjective
+        if before in _PASSIVE_AUXILIARIES and (_is_past_form(word) or word in _PARTICIPLES):
+            continue  # "will be named in December": the auxiliary before "be" governs
+        if word in _BARE_PASTS and (before in _MODALS or before in _PRESENT_BE):
+            continue  # "will set the date", "may cut rates", "a hearing is set for Friday": not a past "set"
         if word in _ADJECTIVAL_PARTICIPLES and before == "as":
             continue  # "ended as planned on Monday": says the plan was kept, not that the end is ahead
         result.append(word)
