@@ -137,7 +137,7 @@ _MANY_TIMES = (
 
 
 def test_groups_read_as_groupdict():
-    """Each rule's kept groups, their order and the range spans are those `groupdict` gives."""
+    """Each rule's kept groups, their order and the kept spans are those `groupdict` gives."""
     seen = 0
     for order, (_kind, pattern) in enumerate(RULES):
         for position in range(len(_MANY_TIMES)):
@@ -146,7 +146,7 @@ def test_groups_read_as_groupdict():
                 continue
             seen += 1
             expected = {name: value for name, value in match.groupdict().items() if value is not None}
-            for name in recognise._RANGE_GROUPS:
+            for name in recognise._POSITIONED_GROUPS:
                 if name in expected:
                     expected[f"_{name}_span"] = match.span(name)
             got = recognise._groups(match, recognise._GROUP_LAYOUTS[order])

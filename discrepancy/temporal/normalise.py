@@ -595,9 +595,7 @@ def _decade(piece: Piece, ctx: Context) -> Optional[Meaning]:
         names = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
         first = 1900 + names[piece.group("named").lower()]
-    if first % 100 == 0 and piece.group("dec"):
-        # "the 1900s" is a century as often as a decade; TIMEX3 says the decade it spells.
-        pass
+    # "the 1900s" is a century as often as a decade; TIMEX3 writes the decade it spells.
     # TimeML writes "the 1990s" as the decade "199" and a bare "1990s" with its last digit
     # unknown, "199X"; the range is the decade's either way.
     text = ctx.text[piece.start:piece.end]
@@ -792,10 +790,9 @@ def _relative_period(piece: Piece, ctx: Context) -> Optional[Meaning]:
     if unit == "fiscal year":
         unit = "year"
     if with_the and rel in ("past", "last", "next", "coming", "previous", "preceding") and unit not in ("day", "night", "morning", "weekend"):
-        # "the past year", "the next month": a stretch of that length, not a calendar unit.
-        if rel in ("previous", "preceding") and unit in ("week", "month", "year", "quarter"):
-            pass
-        else:
+        # "the past year", "the next month": a stretch of that length, not a calendar unit
+        # ("the previous week", "the preceding quarter" are the calendar unit before the anchor's).
+        if not (rel in ("previous", "preceding") and unit in ("week", "month", "year", "quarter")):
             return Meaning(TimexType.DURATION, duration_value(unit, Fraction(1)),
                            duration=DurationRange.exact(unit_duration(unit, Fraction(1))))
     shift = _REL_SHIFT.get(rel)
@@ -934,6 +931,19 @@ def _duration(piece: Piece, ctx: Context) -> Optional[Meaning]:
     return _duration_of(piece, ctx)
 
 
+def _group_start(piece: Piece, name: str, text: str) -> int:
+    """Where the piece's group ``name`` (one the scan keeps the position of) begins.
+
+    Searching the piece for the group's text instead finds it inside an earlier word: the
+    amount "a" of "would last a week" inside "last".
+    """
+    span = piece.group(f"_{name}_span")
+    if span is not None:
+        return span[0]
+    found = re.search(r"(?<![^\W_])" + re.escape(piece.group(name)), text[piece.start:piece.end])
+    return piece.start + found.start() if found else piece.start
+
+
 def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     text = ctx.text
     if piece.group("age"):
@@ -947,19 +957,18 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
     amod = _WHITESPACE.sub(" ", (piece.group("amod") or "").lower()) or None
     amount_text = piece.group("amount")
     start = piece.start
-    if piece.group("suffix") is None and amount_text and re.search(r"-\s{0,2}$", text[piece.start:piece.end].split(amount_text, 1)[-1].rsplit(piece.group("unit"), 1)[0] or ""):
-        pass
+    unit_start = _group_start(piece, "unit", text)
     # A hyphenated compound ("a 30-day clock", "the one-week pause") is an adjective: its
     # article belongs to the noun, not to the duration.
-    amount_start = text.find(amount_text, piece.start) if amount_text else -1
-    between = text[amount_start + len(amount_text): text.find(piece.group("unit"), amount_start + len(amount_text))] if amount_text else ""
+    amount_start = _group_start(piece, "amount", text) if amount_text else -1
+    between = text[amount_start + len(amount_text): unit_start] if amount_text else ""
     if amount_text and "-" in between and det in ("the", "a", "an", "another", "these", "those"):
         start = amount_start
         det = ""
     if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix") and plural:
         amount_text = None  # "a decades-long conflict": the article is the noun's, the amount vague
     if amount_text and amount_text.lower() in ("a", "an") and piece.group("suffix"):
-        start = text.find(piece.group("unit"), amount_start + len(amount_text))  # "a week-long pause"
+        start = unit_start  # "a week-long pause"
     if unit == "second" and amount_text and amount_text.lower() in ("a", "an") and not re.match(r"\s{0,2}(?:[.,;:)]|$|or\b|and\b|later|earlier)", text[piece.end: piece.end + 8]):
         return None  # "a second look" is an ordinal
     if det in ("last", "next", "past", "first") and amount_text and _VERB_BEFORE.search(text[max(0, piece.start - 12): piece.start]):
@@ -981,7 +990,7 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
         mod = lx.AMOUNT_MODIFIERS[det]
     if amount_text is None and piece.group("suffix") and not plural:
         # "the week-long curfew", "its month-long strike": one unit; the article is the noun's.
-        return _exact_duration(unit, Fraction(1), mod, text.find(piece.group("unit"), piece.start))
+        return _exact_duration(unit, Fraction(1), mod, unit_start)
     if amount_text is None:
         before = text[max(0, piece.start - 20): piece.start]
         if det in ("the past", "the last", "the next", "the coming", "the previous", "the following", "the remaining", "the ensuing", "the better part of the", "the whole", "the entire",
@@ -989,7 +998,7 @@ def _duration_of(piece: Piece, ctx: Context) -> Optional[Meaning]:
             return _exact_duration(unit, Fraction(1), mod, start)
         if plural and piece.group("suffix"):
             # "a decades-long conflict": at least two of the unit; the article is the noun's.
-            start = text.find(piece.group("unit"), piece.start)
+            start = unit_start
             return Meaning(TimexType.DURATION, vague_value(unit), duration=DurationRange(unit_duration(unit, Fraction(2)), None), mod=mod, start=start)
         if plural and ((det and det != "the") or amod or _PRECEDING_FOR.search(before)):
             if det == "the":

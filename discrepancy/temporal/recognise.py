@@ -227,7 +227,7 @@ _SETTLING_ORDER = operator.itemgetter(0, 1, 2)  # leftmost, then longest, then t
 
 
 def _groups(match: re.Match, layout: tuple) -> dict:
-    """The groups a match set, with the positions of those `split_ranges` needs.
+    """The groups a match set, with the positions of those kept (`_POSITIONED_GROUPS`).
 
     ``layout`` is the rule's entry of `_GROUP_LAYOUTS`, its group names and range groups
     found once: a dense text keeps tens of thousands of pieces, and this runs for every one.
@@ -243,14 +243,15 @@ def _groups(match: re.Match, layout: tuple) -> dict:
     return groups
 
 
-# Groups whose position `split_ranges` needs: the second day of "May 8-11", the first of
-# "8-11 May", the two amounts of "from 38 to 35 hours".
-_RANGE_GROUPS = ("d", "d0", "d2", "d3", "d4", "amount", "amount2")
+# Groups whose position is kept (as ``_NAME_span``): those `split_ranges` needs (the second
+# day of "May 8-11", the first of "8-11 May", the two amounts of "from 38 to 35 hours"), and
+# the amount and unit of a length, where its span may begin ("a 30-day clock" is "30-day").
+_POSITIONED_GROUPS = ("d", "d0", "d2", "d3", "d4", "amount", "amount2", "unit")
 # Per rule, in the order of `RULES`: its named groups in `groupdict` order with their
-# index in `groups()`, and the range groups it has with the key their span is kept under.
+# index in `groups()`, and the positioned groups it has with the key their span is kept under.
 _GROUP_LAYOUTS = [
     (tuple((name, number - 1) for name, number in pattern.groupindex.items()),
-     tuple((name, f"_{name}_span") for name in _RANGE_GROUPS if name in pattern.groupindex))
+     tuple((name, f"_{name}_span") for name in _POSITIONED_GROUPS if name in pattern.groupindex))
     for _kind, pattern in RULES
 ]
 _CHANGE_OPENER = re.compile(r"\bfrom\s{1,3}$", re.IGNORECASE)
@@ -290,7 +291,8 @@ def split_ranges(text: str, pieces: list[Piece]) -> list[Piece]:
                 rest = {k: v for k, v in groups.items() if k not in ("amount2", "amod")}
                 result.append(attrs.evolve(piece, start=amount_start if "amod" not in groups else piece.start,
                                            end=amount_end, groups={**rest, "amod": groups.get("amod"), "_elided": "unit"} if "amod" in groups else {**rest, "_elided": "unit"}))
-                result.append(attrs.evolve(piece, start=second_start, groups={**rest, "amount": groups["amount2"]}))
+                result.append(attrs.evolve(piece, start=second_start,
+                                           groups={**rest, "amount": groups["amount2"], "_amount_span": groups["_amount2_span"]}))
                 continue
         result.append(piece)
     return result
