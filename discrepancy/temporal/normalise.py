@@ -1121,6 +1121,9 @@ def _deictic_unit(piece: Piece, ctx: Context) -> Optional[Meaning]:
     current year, or fiscal year, by it), "the week" holds the last named day, and the weekend
     is the one just gone in a past clause and the next in a future one.
     """
+    if piece.group("munit"):
+        day = _anchor_day(ctx, Grain.MONTH)  # "by the end of the month": the month the text is in
+        return date_meaning(f"{day:%Y-%m}", ctx)
     unit = piece.group("unit")
     after = ctx.text[piece.end: piece.end + 16]
     if _NOT_DEICTIC_AFTER.match(after):

@@ -251,7 +251,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year_end", _compile(
         r"(?:" + "|".join(r"(?<=\b" + word + r"\s)" for word in _YEAR_END_PREPOSITIONS) + r")(?:the" + S + r")?"
         r"year(?:\s{0,2}-\s{0,2}|" + S + r"|['\u2019]s" + S + r")end(?![\w-])(?:" + S + r"(?P<y>" + YEAR + r"))?")),
-    ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r"|fiscal" + S + r"(?=year))?(?-i:(?P<unit>week|weekend|year))(?![\w-])")),
+    ("deictic_unit", _compile(r"(?<![\w])the" + S + r"(?:full" + S + r"|fiscal" + S + r"(?=year))?(?-i:(?P<unit>week|weekend|year))(?![\w-])"
+                              # "the end of the month": the month at an edge; "the month" alone is left alone
+                              r"|(?:(?<=end\sof\s)|(?<=beginning\sof\s)|(?<=start\sof\s)|(?<=middle\sof\s))the\s(?-i:(?P<munit>month))(?![\w-])")),
     ("duration", _compile(
         _DURATION_OPENING + r"(?:"
         r"(?<![\w])(?:(?P<amod>" + AMOUNT_MODIFIER + r")" + S + r"(?!the\s))?"
@@ -306,7 +308,7 @@ TRIGGER_KINDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, wor
     # Words that single out one rule among those a unit triggers.
     "year": ["year"], "century": ["century"], "week": ["week"], "hours": ["hours"],
     "quarter": ["quarter", "quarters"], "half": ["half"], "period": ["period"],
-    "deictic": ["week", "weekend", "year"],
+    "deictic": ["week", "weekend", "year", "month"],
     "calendar_unit": ["week", "month", "year", "quarter", "weekend", "decade", "century", "day", "night", "morning"],
     "spoken_century": ["nineteen", "twenty", "two"],
     "direction": ["ago", "earlier", "later", "before", "after", "from", "hence", "back", "previously", "prior", "since"],
