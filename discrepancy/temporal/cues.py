@@ -27,8 +27,13 @@ from .patterns import S, words
 from .values import Duration, Grain, Instant, Span, to_utc
 
 _PREPOSITION = r"(?:" + S + r"(?:on|at|in|the|of))?(?:" + S + r"(?:on|at|the))?"
+# "until the close of business on Thursday", "expires at the end of the day on Friday", "by
+# close of play Friday": the named day's end, whatever the cue alone would leave open.
+_DAY_END = (r"(?:" + S + r"at)?" + S + r"(?P<day_end>(?:the" + S + r")?(?:very" + S + r")?(?:end|close)" + S + r"of"
+            + S + r"(?:the" + S + r")?(?:day|business|play|trading))")
 _BOUND_BEFORE = re.compile(
-    r"(?<![\w])(?P<cue>" + words(c for c in BOUND_CUES if c not in ("to",)) + r")" + _PREPOSITION + r"\s{1,3}\Z",
+    r"(?<![\w])(?P<cue>" + words(c for c in BOUND_CUES if c not in ("to",)) + r")(?:" + _DAY_END + r")?" + _PREPOSITION
+    + r"\s{1,3}\Z",
     re.IGNORECASE,
 )
 _START_BEFORE = re.compile(r"(?<![\w])(?P<cue>" + words(START_CUES) + r")" + _PREPOSITION + r"\s{1,3}\Z", re.IGNORECASE)
@@ -38,10 +43,11 @@ _AT_END = re.compile(r"(?<![\w])(?P<cue>at|by|before|until|till)\s{1,3}\Z", re.I
 _LOOK_BACK = 40
 
 # The last word each of `_BOUND_BEFORE`, `_START_BEFORE` and `_AT_END` can end on (a cue's
-# last word or a preposition), for `_may_end_in_cue`.
+# last word, a preposition, or the last word of a day's end), for `_may_end_in_cue`.
 _FINAL_WORDS = frozenset(
     phrase.split()[-1].rsplit("'", 1)[-1]
-    for phrase in (*BOUND_CUES, *START_CUES, "at", "by", "before", "until", "till", "on", "in", "the", "of")
+    for phrase in (*BOUND_CUES, *START_CUES, "at", "by", "before", "until", "till", "on", "in", "the", "of",
+                   "day", "business", "play", "trading")
 )
 _TRAILING_WORD = re.compile(r"[A-Za-z']*\Z")
 
@@ -113,7 +119,7 @@ def attach_cues(text: str, expressions: list[TimeExpression]) -> list[TimeExpres
             cue = re.sub(r"\s+", " ", match.group("cue").lower())
             span = Span(window_start + match.start("cue"), window_start + match.end("cue"))
             inclusive = BOUND_CUES[cue]
-            if _names_an_end(text, expression):
+            if _names_an_end(text, expression) or match.group("day_end"):
                 inclusive = True  # "expired at the end of Saturday": exactly when Sunday begins
             result.append(_bound(expression, cue, span, inclusive))
             continue
