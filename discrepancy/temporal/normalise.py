@@ -285,13 +285,14 @@ def _nearest_month_year(month: int, here: int, year: int, tense: Tense) -> int:
 def weekday_date(weekday: int, rel: Optional[str], ctx: Context) -> date:
     """The date of a named weekday: the one just gone in a past clause, the next in a future one."""
     ref = ctx.reference
-    if rel == "previous":
-        ref = _anchor_day(ctx)  # "the previous Friday": the one before the day the text is on
+    if rel in ("previous", "following"):
+        # "the previous Friday", "the following Monday": the one before or after the day the text is on
+        ref = _anchor_day(ctx)
     back = (ref.weekday() - weekday) % 7
     ahead = (weekday - ref.weekday()) % 7
     if rel in ("last", "past", "previous"):
         return ref - timedelta(days=back or 7)
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming", "following"):
         return ref + timedelta(days=ahead or 7)
     if ctx.tense is Tense.FUTURE or (rel == "this" and ctx.tense is not Tense.PAST):
         return ref + timedelta(days=ahead)
@@ -421,7 +422,7 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
                     pass
             return nearest_in(candidates, ctx)
         if kind == "weekday":
-            rel = (piece.group("rel") or "").lower() or None
+            rel = (piece.group("rel") or piece.group("following") or "").lower() or None
             if rel in ("every", "each"):
                 return None
             return weekday_date(_weekday_of(piece.group("wd")), rel, ctx)

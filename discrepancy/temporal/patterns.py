@@ -94,7 +94,8 @@ EDGE_WORDS = (
 
 
 # "this past Sunday", "this past spring": the span takes "this"; the meaning is that of "past".
-THIS_PAST = r"(?:this" + S + r"(?=past\s))?"
+# "this" before "past" or "coming" belongs to the phrase: "this past Monday", "this coming Sunday".
+LEADING_THIS = r"(?:this" + S + r"(?=(?:past|coming)\s))?"
 
 
 def _prefix_tree(items: Iterable[str]) -> str:
@@ -180,7 +181,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w])(?:the" + S + r")?(?:(?P<d0>" + DAY_NUMBER + r")\s{0,2}[-\u2013]\s{0,2})?(?P<d>" + DAY_NUMBER + r")(?:" + S + r"of)?" + S + r"(?P<month>" + MONTH + r")"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?P<y>" + YEAR + r"))?")),
     ("month", _compile(
-        r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"
+        r"(?<![\w])(?:" + LEADING_THIS + r"(?P<rel>last|this|next|coming|past|previous)" + S + r")?(?P<month>" + MONTH + r")"
         r"(?:(?:\s{0,2},\s{0,2}|" + S + r")(?:of" + S + r")?(?P<y>" + YEAR + r"))?(?!\.?\s{1,3}\d)")),
     ("ordinal_day", _compile(r"(?<![\w])the" + S + r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?![\w])")),
     ("year", _compile(
@@ -208,7 +209,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("half_year", _compile(
         r"(?<![\w])the" + S + r"(?:(?P<h>first|second|last|latter)" + S + r"half|(?P<hq>first|last)" + S + r"two" + S + r"quarters)(?:" + S + r"of" + S + r"(?P<y>" + YEAR + r"|this" + S + r"year|last" + S + r"year|next" + S + r"year))?(?![\w])")),
     ("season", _compile(
-        r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|this|next|past|coming|the|early|late|mid)" + HY + r")?(?P<s>" + SEASON + r")(?![\w])"
+        r"(?<![\w])(?:" + LEADING_THIS + r"(?P<rel>last|this|next|past|coming|the|early|late|mid)" + HY + r")?(?P<s>" + SEASON + r")(?![\w])"
         r"(?:(?:" + S + r"of)?" + S + r"(?P<y>" + YEAR + r"))?")),
     ("holiday", _compile(
         r"(?<![\w])(?:(?P<rel>last|this|next)" + S + r")?(?P<h>" + title_words(
@@ -216,14 +217,16 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:" + S + r"(?P<hweek>week)(?![\w-]))?"  # "Easter week": the week the holiday falls in
         r"(?:" + S + r"(?P<y>" + YEAR + r"))?")),
     ("weekday", _compile(
-        r"(?<![\w])(?:" + THIS_PAST + r"(?P<rel>last|next|this|coming|past|previous|every|each)" + S + r")?(?P<wd>" + WEEKDAY + r")")),
+        # "the following Monday" only with its article: "following Monday's vote" is "after".
+        r"(?<![\w])(?:(?:" + LEADING_THIS + r"(?P<rel>last|next|this|coming|past|previous|every|each)|the" + S
+        + r"(?P<following>following))" + S + r")?(?P<wd>" + WEEKDAY + r")")),
     ("weekday_plural", _compile(
         r"(?<![\w])(?P<wd>" + words(lx.WEEKDAYS) + r")(?:s|" + S + r"(?P<pods>nights|mornings|afternoons|evenings))(?![\w])")),
     ("relative_day", _compile(
         r"(?<![\w])(?P<rd>the" + S + r"day" + S + r"before" + S + r"yesterday|the" + S + r"day" + S + r"after" + S + r"tomorrow"
         r"|yesterday|today|tomorrow|tonight)(?![\w])")),
     ("relative_period", _compile(
-        r"(?<![\w])" + THIS_PAST + r"(?P<rel>last|this|next|past|previous|coming|current|following|that(?:" + S + r"same)?|the" + S
+        r"(?<![\w])" + LEADING_THIS + r"(?P<rel>last|this|next|past|previous|coming|current|following|that(?:" + S + r"same)?|the" + S
         + r"(?:past|previous|coming|current|following|next|last|same|preceding))" + S
         + r"(?P<unit>week|month|year|quarter|weekend|decade|century|day|fiscal" + S + r"year|night|morning)(?![\w-])")),
     ("offset", _compile(
@@ -380,7 +383,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "compact_date": (near(0, "eight_digits"),),
     "month_day": (near(0, "month"),),
     "day_month": (near(20, "month"), near(6, "digit")),  # "the 8-11 of May"
-    "month": (near(14, "month"),),  # "this past May"
+    "month": (near(16, "month"),),  # "this coming May"
     "ordinal_day": (near(6, "short_number"), near(8, "ordinal_suffix")),  # "the 31st"
     "year": (near(24, "year_number"),),  # "the fiscal year 1998"
     "spoken_year": (near(13, "spoken_century"),),  # "the year nineteen ninety-six"
@@ -392,9 +395,9 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "quarter_code": (near(0, "q"), near(1, "short_number")),  # "Q3"
     "quarter_ref": (near(34, "quarter", "period"),),  # "next year's 1998 year-earlier period"
     "half_year": (near(20, "half", "quarter"),),  # "the first two quarters"
-    "season": (near(14, "season"),),  # "this past spring"
+    "season": (near(16, "season"),),  # "this coming spring"
     "holiday": (near(6, "holiday"),),
-    "weekday": (near(14, "weekday"),),  # "this past Monday"
+    "weekday": (near(18, "weekday"),),  # "this coming Monday", "the following Monday"
     "weekday_plural": (near(0, "weekday"), near(0, "weekday_plural") | near(12, "parts_of_days")),
     "relative_day": (near(16, "relative_day"),),
     "relative_period": (near(27, "calendar_unit"),),  # "the following fiscal year"
