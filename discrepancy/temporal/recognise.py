@@ -421,8 +421,44 @@ _JOIN_PASSES = (
 )
 
 
+# "18:00 Moscow time (15:00 GMT)": the same moment restated in another zone, in brackets.
+_OPENING_BRACKET = re.compile(r"\s{0,3}\(\s{0,2}\Z")
+_CLOSING_BRACKET = re.compile(r"\s{0,2}\)")
+
+
+def _restatements_folded(text: str, pieces: list[Piece]) -> list[Piece]:
+    """A clock time, the same moment in another zone in brackets, and a day: the first time
+    folded over the bracket, so that it can be joined to its day.
+
+    Wire copy gives a local time and its GMT equivalent, then the day: "from 18:00 Moscow time
+    (15:00 GMT) on Saturday", "until midnight (2100 GMT) on Sunday".  The bracket stands
+    between the first time and its day, so unfolded the first time would never be joined to
+    the day (and would fall on the reference day).  The stated time and its zone are the
+    first's; the bracket is kept inside the span.  Without a day after it ("at 10:30 a.m.
+    (0230 GMT)") nothing is gained, and the two times stay two, as TimeML writes them.
+    """
+    result: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        previous = result[-1] if result else None
+        if (previous is not None and previous.kind == "clock" and piece.kind == "clock"
+                and piece.start - previous.end <= 5
+                and _OPENING_BRACKET.search(text, previous.end, piece.start)):
+            closing = _CLOSING_BRACKET.match(text, piece.end)
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if closing is not None and following is not None and _is_day(following):
+                folded = attrs.evolve(previous, end=closing.end())
+                glue = _glue(text, folded, following)
+                if glue is not None and _join_time(folded, following, glue) is not None:
+                    result[-1] = folded
+                    continue
+        result.append(piece)
+    return result
+
+
 def join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Neighbouring pieces merged where the glue between them allows, one kind of join per pass."""
+    if "(" in text:
+        pieces = _restatements_folded(text, pieces)
     glues: dict[tuple[int, int], Optional[str]] = {}  # the same gap recurs in every pass
     for joiner, pairs in _JOIN_PASSES:
         kinds = {piece.kind for piece in pieces}
