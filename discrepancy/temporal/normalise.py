@@ -1281,6 +1281,8 @@ def clock_reading(piece: Piece) -> Optional[tuple[int, int, bool]]:
         return int(piece.group("h24")), int(piece.group("m24")), False
     if piece.group("h4"):
         return int(piece.group("h4")), int(piece.group("m4")), False  # "0030 GMT"
+    if piece.group("hh"):
+        return int(piece.group("hh")), int(piece.group("hm4")), False  # "0600 hours"
     if piece.group("oc"):
         hour_text = piece.group("oc")
         amount = parse_amount(hour_text)

@@ -78,6 +78,12 @@ _UNIT_WORDS = list(lx.UNITS) + list(lx.UNIT_PLURALS)
 UNIT = r"(?:" + words(_UNIT_WORDS) + r")(?![\w])"
 SEASON = r"(?:" + words(lx.SEASONS) + r")"
 PART_OF_DAY = r"(?:" + words(lx.PARTS_OF_DAY) + r")"
+# Zones that only follow a clock time, so that a four-digit number before one is a time.
+CLOCK_ZONE = (
+    r"(?-i:GMT|UTC|Zulu)(?![\w])|local" + S + r"time(?![\w])"
+    r"|(?:" + words(lx.PLACE_ZONES) + r")" + S + r"(?:(?:standard|summer|daylight)" + S + r")?time(?![\w])"
+    r"|(?:eastern|central|pacific|mountain)" + S + r"(?:(?:standard|daylight)" + S + r")?time(?![\w])"
+)
 ZONE = (
     r"(?:(?:" + words(lx.PLACE_ZONES) + r")" + S + r"(?:(?:standard|summer|daylight)" + S + r")?time"
     r"|local" + S + r"time"
@@ -237,7 +243,11 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:(?<![\w:.,$])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s{0,2}(?P<ap>[ap]\.\s?m\.?|[ap]m(?![\w])|[AP]\.M\.?)"
         r"|(?<![\w:.,$])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:" + S + r"(?:hours|hrs|h)(?![\w]))?"
         r"|(?<![\w])(?<!high\s)(?P<named>noon|midnight|midday)(?![\w])"  # "high noon": a showdown, not a clock
-        r"|(?<![\w:.,$])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s{1,2}\(?(?-i:GMT|UTC|Zulu)(?![\w]))"
+        # Four-digit times only where nothing else reads them: before a zone that needs a
+        # clock ("0030 GMT", "1800 Moscow time", "0001 local time"; not "1945 Eastern Europe"),
+        # or with "hours" after a leading zero or "at" ("0600 hours", "at 2100 hours").
+        r"|(?<![\w:.,$])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s{1,2}\(?(?:" + CLOCK_ZONE + r"))"
+        r"|(?:(?<![\w:.,$])(?=0)|(?<=\bat\s))(?P<hh>[01]\d|2[0-3])(?P<hm4>[0-5]\d)" + S + r"(?:hours|hrs)(?![\w])"
         r"|(?<![\w])(?P<oc>" + NUMBER_WORD + r"|\d{1,2})" + S + r"o'clock(?![\w])"
         r"|(?<![\w:.,$])(?P<hm>1[0-2]|0?[1-9])" + S + r"in" + S + r"the" + S + r"(?P<pm>morning|afternoon|evening|night))"
         r"(?:\s{1,2}(?P<zp>\()?(?P<zone>" + ZONE + r")(?(zp)\)))?")),
