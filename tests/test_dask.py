@@ -23,7 +23,7 @@ SEEDS = REPO / "seeds"
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)  # any free port: runs may overlap
     with distributed.Client(cluster) as connected:
         yield connected
     cluster.close()
