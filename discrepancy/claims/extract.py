@@ -145,6 +145,13 @@ class Extractor:
                     continue
                 clause_start = max(sentence.start, start_of_clause(text, sentence.start, span.start))
                 not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
+                if (not not_yet and role == "end" and clause_start > sentence.start and phrase.split()[0].endswith("ing")
+                        and _PARTICIPLE_AFTER_PLAN.fullmatch(text, clause_start, span.start)):
+                    # "It was initially set at seven days, ending at 11:59 p.m. on August 24":
+                    # a participle after a comma goes on with the clause before it, plan and all.
+                    previous = max(sentence.start, start_of_clause(text, sentence.start, clause_start - 1))
+                    not_yet = bool(self._not_yet.search(text, previous, clause_start)
+                                   or _PLAN_WORDS.search(text, previous, clause_start))
                 cues.append(Cue(role, span, phrase, kinds, not_yet or role == "planned_end", resumption))
         return sorted(cues, key=lambda cue: cue.span.start)
 
@@ -298,6 +305,12 @@ class Extractor:
                 # "Rebel commanders said they had agreed to only 48 hours": the length of the
                 # window named in the sentence before.
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
+            elif (not keys and recent and _PRONOUN_SUBJECT.match(text, sentence.start)
+                  and is_window_length(text, expression, keys)):
+                # "It took effect at midnight and was set to last 21 days": a sentence whose
+                # subject refers back states the window's length after a length cue.
+                builder.add(target, "durations", StatedDuration(
+                    value=expression.duration, reported=is_reported_length(text, expression, sentence), **common))
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
@@ -384,6 +397,10 @@ def _extension_of_window(text: str, expression: TimeExpression, cues: Sequence[C
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|a|an|this|that)\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
 
 
+# ", ending at": a participle end right after a comma; and the words that make the clause
+# before it a plan rather than a report.
+_PARTICIPLE_AFTER_PLAN = re.compile(r"\s*")
+_PLAN_WORDS = re.compile(r"\b(?:initially|originally|at\s+first)\s+(?:set|planned|scheduled|meant|intended)\b", re.I)
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
 _ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
@@ -492,7 +509,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     A window's own end words ("strikes resumed") and extensions reach across the text.
     From the sentence right after the window was named, a sentence whose subject refers
     back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3")
-    gives it its bounds and ends, and a stated bound also reaches through a possessive
+    gives it its bounds and ends, its start when it takes effect ("It took effect on
+    Wednesday"), and a stated bound also reaches through a possessive
     ("agreed to hold its strikes until February 1"); not "the bill funds the government
     until February 15", nor starts and bare verbs of other subjects ("banks began accepting
     payments on Monday").
@@ -506,6 +524,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
     if cue is not None and cue.role in ("end", "planned_end") and _OBJECT_REFERS_BACK.match(text, cue.span.end):
         return True  # "The landlords revoked it on April 14": the end's object is the window
+    if subject_refers_back and cue is not None and cue.role == "start" and cue.phrase in INTRANSITIVE_ENDS:
+        return True  # "It took effect on Wednesday, March 25": only a window takes effect
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
@@ -517,6 +537,8 @@ _GENERIC_ANAPHOR = re.compile(
     re.IGNORECASE)
 _TRIAL_NOUNS = frozenset({"trial", "pilot"})
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
+# A pronoun subject (not "This week"), whose sentence may state the window's length.
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 
 
