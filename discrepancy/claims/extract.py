@@ -193,11 +193,13 @@ class Extractor:
                 keys.append((span, key))
             if not keys and current is not None and index - last_mentioned == 1:
                 anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)
-                if anaphor is not None and (anaphor.group("length") or anaphor.group("noun").lower() not in _TRIAL_NOUNS):
+                if anaphor is not None and (anaphor.group("length") or anaphor.group("quoted")
+                                            or anaphor.group("noun").lower() not in _TRIAL_NOUNS):
                     # "The measure was declared on Tuesday, October 17", "The one-year trial
                     # began on December 1": the window named in the sentence before, under a
                     # general name ("trial" only with a length: "the trial" alone is a court's).
-                    keys.append((Span(anaphor.start("noun"), anaphor.end("noun")), current))
+                    noun = "quoted" if anaphor.group("quoted") else "noun"
+                    keys.append((Span(anaphor.start(noun), anaphor.end(noun)), current))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -532,8 +534,10 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
 # A sentence opening with a general name for a measure refers back to the window just named.
 _GENERIC_ANAPHOR = re.compile(
     r"\s*[\"'\u201c]?(?:The|This|That)\s+(?:(?P<length>[\w-]+-(?:hour|day|week|month|year)(?:-long)?)\s+)?"
-    r"(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
-    r"(?!\s+(?:of|to|for)\b)",
+    r"(?:(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
+    r"(?!\s+(?:of|to|for)\b)"
+    # or a name in quotes: "The \u201ccircuit breaker\u201d took effect at 12:01 a.m."
+    r"|[\"\u201c](?P<quoted>[A-Za-z][\w'\u2019 -]{0,30})[\"\u201d](?=\s+[a-z]))",
     re.IGNORECASE)
 _TRIAL_NOUNS = frozenset({"trial", "pilot"})
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
