@@ -167,6 +167,7 @@ class Extractor:
         builder = WindowBuilder()
         current: Optional[tuple[str, Optional[str]]] = None
         last_mentioned = -2
+        last_kept: list[tuple[Span, tuple[str, Optional[str]]]] = []  # the windows named by the sentence before
         latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]] = {}
         in_sentences = []
         sentence_mentions = []
@@ -199,7 +200,8 @@ class Extractor:
                     # began on December 1": the window named in the sentence before, under a
                     # general name ("trial" only with a length: "the trial" alone is a court's).
                     noun = "quoted" if anaphor.group("quoted") else "noun"
-                    keys.append((Span(anaphor.start(noun), anaphor.end(noun)), current))
+                    keys.append((Span(anaphor.start(noun), anaphor.end(noun)), _main_referent(
+                        text, sentences[index - 1].start, last_kept, current)))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -240,7 +242,7 @@ class Extractor:
             # instead") is not what the sentences after it go on about.
             kept = [(span, key) for span, key in keys if not str(key[1]).startswith(APART)]
             if kept:
-                current, last_mentioned = kept[-1][1], index
+                current, last_mentioned, last_kept = kept[-1][1], index, kept
                 for position, (_span, key) in enumerate(kept):
                     latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
@@ -540,6 +542,19 @@ _GENERIC_ANAPHOR = re.compile(
     r"|[\"\u201c](?P<quoted>[A-Za-z][\w'\u2019 -]{0,30})[\"\u201d](?=\s+[a-z]))",
     re.IGNORECASE)
 _TRIAL_NOUNS = frozenset({"trial", "pilot"})
+# A clause that opens with a participle (", ending a three-day shutdown that ...").
+_PARTICIPLE_OPENING = re.compile(r"\s*[a-z]+ing\b")
+
+
+def _main_referent(text: str, sentence_start: int, named: Sequence[tuple[Span, tuple[str, Optional[str]]]],
+                   current: tuple[str, Optional[str]]) -> tuple[str, Optional[str]]:
+    """The window a general name ("The measure") refers back to: the last one the sentence
+    before named outside a participle clause, which only tells a side effect ("signed a
+    three-week stopgap on Monday, ending a three-day shutdown"), else the last one named."""
+    main = [key for span, key in named
+            if not _PARTICIPLE_OPENING.match(text, start_of_clause(text, sentence_start, span.start))
+            or start_of_clause(text, sentence_start, span.start) <= sentence_start]
+    return main[-1] if main else current
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 # A pronoun subject (not "This week"), whose sentence may state the window's length.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
