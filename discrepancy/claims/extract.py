@@ -326,6 +326,11 @@ class Extractor:
             # "tariffs would take effect on August 1": the start of something else.
             expression = attrs.evolve(expression, role=None, cue_span=None, cue=None)
             cue = cue if cue is None or cue.role != "start" else None
+        if (expression.role is Role.BOUND and expression.bound is not None and expression.bound.cue.lower() == "at"
+                and (cue is None or cue.role not in ("end", "planned_end", "extend"))):
+            # "before declaring it indefinite at the end of August": a moment, which only an
+            # end, a plan or an extension makes the window's end.
+            expression = attrs.evolve(expression, role=None)
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
