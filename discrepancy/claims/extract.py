@@ -51,8 +51,8 @@ from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Instant, Span
 from .builder import WindowBuilder
 from .cues import NOT_YET_REACH, ClaimingCues, Cue
-from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object, other_subject,
-                      start_of_clause)
+from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, FUNCTION_WORDS, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object,
+                      other_subject, start_of_clause)
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
 from .qualifiers import APART, qualifier_of
@@ -202,6 +202,15 @@ class Extractor:
                     noun = "quoted" if anaphor.group("quoted") else "noun"
                     keys.append((Span(anaphor.start(noun), anaphor.end(noun)), _main_referent(
                         text, sentences[index - 1].start, last_kept, current)))
+            if not keys and current is not None and current[1] is not None and not current[1].startswith(APART):
+                people = _QUALIFIED_PEOPLE.match(text, sentence.start)
+                if people is not None and people.group("word").lower() not in (current[1], *FUNCTION_WORDS):
+                    # "The passenger strike began at 2 a.m. ... Freight drivers downed tools at
+                    # 6 p.m.": where windows are told apart by qualifiers, workers named by
+                    # another one are in a window of their own.
+                    span = Span(people.start(), people.end())
+                    keys.append((span, builder.mention(current[0], people.group("word").lower(),
+                                                       Mention(text=span.text_of(text), span=span))))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -547,6 +556,10 @@ _GENERIC_ANAPHOR = re.compile(
     r"|[\"\u201c](?P<quoted>[A-Za-z][\w'\u2019 -]{0,30})[\"\u201d](?=\s+[a-z]))",
     re.IGNORECASE)
 _TRIAL_NOUNS = frozenset({"trial", "pilot"})
+# A sentence opening with workers under a qualifier: "Freight drivers downed tools ...".
+_QUALIFIED_PEOPLE = re.compile(
+    r"\s*(?P<word>[A-Za-z]+)\s+(?:drivers|workers|staff|employees|crews|pilots|nurses|doctors|teachers|dockers"
+    r"|controllers|conductors|guards|engineers|attendants|operators|members)\b")
 # A clause that opens with a participle (", ending a three-day shutdown that ...").
 _PARTICIPLE_OPENING = re.compile(r"\s*[a-z]+ing\b")
 
