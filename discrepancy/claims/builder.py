@@ -82,11 +82,15 @@ class WindowBuilder:
         length of its own, are different windows; otherwise one kind's words name the other's
         window in passing ("the strike ... the shutdown"), so they stay one.
         """
-        kinds = list(dict.fromkeys(key[0] for key in keys))
+        # A kind named only in passing, with no claims ("if no deal was reached by then"), does
+        # not keep the measured windows together; its mentions go with the first.
+        kinds = list(dict.fromkeys(key[0] for key in keys if self._has_claims(key)))
         measured = [kind for kind in kinds if any(self._claims[key]["durations"] for key in keys if key[0] == kind)]
         if len(measured) < 2 or len(measured) != len(kinds):
             return [keys]
-        return [[key for key in keys if key[0] == kind] for kind in kinds]
+        groups = [[key for key in keys if key[0] == kind] for kind in kinds]
+        groups[0] += [key for key in keys if key[0] not in kinds]
+        return groups
 
     def _has_claims(self, key: tuple[str, Optional[str]]) -> bool:
         return any(self._claims[key][field] for field in _CLAIM_FIELDS)

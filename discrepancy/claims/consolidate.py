@@ -20,7 +20,8 @@ restated claims would multiply findings without adding any.  Consolidation keeps
 * observations: the first observed end (a window ends once), and the latest extension
   (of extensions to overlapping moments, "to mid-September" and "until September 13",
   the narrowest), unless the observed end falls within it and is narrower ("ran on into
-  Monday ... restored at 4 a.m. on Monday" is one end);
+  Monday ... restored at 4 a.m. on Monday" is one end), or the window's own end came after
+  it ("extended by eight weeks in March ... suspended in October": the end tells the length);
   "would remain in force until" the very end the start and the one stated length give is
   the plan restated, so it is a bound, not an extension;
 * a window with a length told after the fact ("had lasted 76 days") and no stated end
@@ -244,6 +245,10 @@ def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observa
         # exactly when the longer run stopped, so the extension to that moment adds nothing.
         extended = [o for o in extended if not (o.value.overlaps(kept[0].value)
                                                  and _width(kept[0].value) < _width(o.value))]
+        if kept[0].kind is ObservationKind.ENDED:
+            # "Extended by eight weeks in March ... suspended the strike in October": the
+            # window ran on past that extension to its own end, which tells how long it lasted.
+            extended = [o for o in extended if to_utc(o.value.latest) > to_utc(kept[0].value.earliest)]
     if extended:
         kept.append(max(extended, key=lambda o: (to_utc(o.value.latest), to_utc(o.value.earliest))))
     return tuple(sorted(kept, key=lambda c: (c.span.start, c.span.end)))

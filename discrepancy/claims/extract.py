@@ -51,8 +51,8 @@ from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Instant, Span
 from .builder import WindowBuilder
 from .cues import NOT_YET_REACH, ClaimingCues, Cue
-from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object, other_subject,
-                      start_of_clause)
+from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, FUNCTION_WORDS, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object,
+                      other_subject, start_of_clause)
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
 from .qualifiers import APART, qualifier_of
@@ -145,6 +145,13 @@ class Extractor:
                     continue
                 clause_start = max(sentence.start, start_of_clause(text, sentence.start, span.start))
                 not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
+                if (not not_yet and role == "end" and clause_start > sentence.start and phrase.split()[0].endswith("ing")
+                        and _PARTICIPLE_AFTER_PLAN.fullmatch(text, clause_start, span.start)):
+                    # "It was initially set at seven days, ending at 11:59 p.m. on August 24":
+                    # a participle after a comma goes on with the clause before it, plan and all.
+                    previous = max(sentence.start, start_of_clause(text, sentence.start, clause_start - 1))
+                    not_yet = bool(self._not_yet.search(text, previous, clause_start)
+                                   or _PLAN_WORDS.search(text, previous, clause_start))
                 cues.append(Cue(role, span, phrase, kinds, not_yet or role == "planned_end", resumption))
         return sorted(cues, key=lambda cue: cue.span.start)
 
@@ -160,6 +167,7 @@ class Extractor:
         builder = WindowBuilder()
         current: Optional[tuple[str, Optional[str]]] = None
         last_mentioned = -2
+        last_kept: list[tuple[Span, tuple[str, Optional[str]]]] = []  # the windows named by the sentence before
         latest_of_kind: dict[str, tuple[int, tuple[str, Optional[str]]]] = {}
         in_sentences = []
         sentence_mentions = []
@@ -186,11 +194,23 @@ class Extractor:
                 keys.append((span, key))
             if not keys and current is not None and index - last_mentioned == 1:
                 anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)
-                if anaphor is not None and (anaphor.group("length") or anaphor.group("noun").lower() not in _TRIAL_NOUNS):
+                if anaphor is not None and (anaphor.group("length") or anaphor.group("quoted")
+                                            or anaphor.group("noun").lower() not in _TRIAL_NOUNS):
                     # "The measure was declared on Tuesday, October 17", "The one-year trial
                     # began on December 1": the window named in the sentence before, under a
                     # general name ("trial" only with a length: "the trial" alone is a court's).
-                    keys.append((Span(anaphor.start("noun"), anaphor.end("noun")), current))
+                    noun = "quoted" if anaphor.group("quoted") else "noun"
+                    keys.append((Span(anaphor.start(noun), anaphor.end(noun)), _main_referent(
+                        text, sentences[index - 1].start, last_kept, current)))
+            if not keys and current is not None and current[1] is not None and not current[1].startswith(APART):
+                people = _QUALIFIED_PEOPLE.match(text, sentence.start)
+                if people is not None and people.group("word").lower() not in (current[1], *FUNCTION_WORDS):
+                    # "The passenger strike began at 2 a.m. ... Freight drivers downed tools at
+                    # 6 p.m.": where windows are told apart by qualifiers, workers named by
+                    # another one are in a window of their own.
+                    span = Span(people.start(), people.end())
+                    keys.append((span, builder.mention(current[0], people.group("word").lower(),
+                                                       Mention(text=span.text_of(text), span=span))))
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
@@ -231,7 +251,7 @@ class Extractor:
             # instead") is not what the sentences after it go on about.
             kept = [(span, key) for span, key in keys if not str(key[1]).startswith(APART)]
             if kept:
-                current, last_mentioned = kept[-1][1], index
+                current, last_mentioned, last_kept = kept[-1][1], index, kept
                 for position, (_span, key) in enumerate(kept):
                     latest_of_kind[key[0]] = (index * 1000 + position, key)
         return builder.windows()
@@ -298,6 +318,12 @@ class Extractor:
                 # "Rebel commanders said they had agreed to only 48 hours": the length of the
                 # window named in the sentence before.
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
+            elif (not keys and recent and _PRONOUN_SUBJECT.match(text, sentence.start)
+                  and is_window_length(text, expression, keys)):
+                # "It took effect at midnight and was set to last 21 days": a sentence whose
+                # subject refers back states the window's length after a length cue.
+                builder.add(target, "durations", StatedDuration(
+                    value=expression.duration, reported=is_reported_length(text, expression, sentence), **common))
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
@@ -309,6 +335,11 @@ class Extractor:
             # "tariffs would take effect on August 1": the start of something else.
             expression = attrs.evolve(expression, role=None, cue_span=None, cue=None)
             cue = cue if cue is None or cue.role != "start" else None
+        if (expression.role is Role.BOUND and expression.bound is not None and expression.bound.cue.lower() == "at"
+                and (cue is None or cue.role not in ("end", "planned_end", "extend"))):
+            # "before declaring it indefinite at the end of August": a moment, which only an
+            # end, a plan or an extension makes the window's end.
+            expression = attrs.evolve(expression, role=None)
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
@@ -384,6 +415,10 @@ def _extension_of_window(text: str, expression: TimeExpression, cues: Sequence[C
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|a|an|this|that)\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
 
 
+# ", ending at": a participle end right after a comma; and the words that make the clause
+# before it a plan rather than a report.
+_PARTICIPLE_AFTER_PLAN = re.compile(r"\s*")
+_PLAN_WORDS = re.compile(r"\b(?:initially|originally|at\s+first)\s+(?:set|planned|scheduled|meant|intended)\b", re.I)
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
 _ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
@@ -492,7 +527,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     A window's own end words ("strikes resumed") and extensions reach across the text.
     From the sentence right after the window was named, a sentence whose subject refers
     back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3")
-    gives it its bounds and ends, and a stated bound also reaches through a possessive
+    gives it its bounds and ends, its start when it takes effect ("It took effect on
+    Wednesday"), and a stated bound also reaches through a possessive
     ("agreed to hold its strikes until February 1"); not "the bill funds the government
     until February 15", nor starts and bare verbs of other subjects ("banks began accepting
     payments on Monday").
@@ -506,17 +542,40 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
     if cue is not None and cue.role in ("end", "planned_end") and _OBJECT_REFERS_BACK.match(text, cue.span.end):
         return True  # "The landlords revoked it on April 14": the end's object is the window
+    if subject_refers_back and cue is not None and cue.role == "start" and cue.phrase in INTRANSITIVE_ENDS:
+        return True  # "It took effect on Wednesday, March 25": only a window takes effect
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
 # A sentence opening with a general name for a measure refers back to the window just named.
 _GENERIC_ANAPHOR = re.compile(
     r"\s*[\"'\u201c]?(?:The|This|That)\s+(?:(?P<length>[\w-]+-(?:hour|day|week|month|year)(?:-long)?)\s+)?"
-    r"(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
-    r"(?!\s+(?:of|to|for)\b)",
+    r"(?:(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
+    r"(?!\s+(?:of|to|for)\b)"
+    # or a name in quotes: "The \u201ccircuit breaker\u201d took effect at 12:01 a.m."
+    r"|[\"\u201c](?P<quoted>[A-Za-z][\w'\u2019 -]{0,30})[\"\u201d](?=\s+[a-z]))",
     re.IGNORECASE)
 _TRIAL_NOUNS = frozenset({"trial", "pilot"})
+# A sentence opening with workers under a qualifier: "Freight drivers downed tools ...".
+_QUALIFIED_PEOPLE = re.compile(
+    r"\s*(?P<word>[A-Za-z]+)\s+(?:drivers|workers|staff|employees|crews|pilots|nurses|doctors|teachers|dockers"
+    r"|controllers|conductors|guards|engineers|attendants|operators|members)\b")
+# A clause that opens with a participle (", ending a three-day shutdown that ...").
+_PARTICIPLE_OPENING = re.compile(r"\s*[a-z]+ing\b")
+
+
+def _main_referent(text: str, sentence_start: int, named: Sequence[tuple[Span, tuple[str, Optional[str]]]],
+                   current: tuple[str, Optional[str]]) -> tuple[str, Optional[str]]:
+    """The window a general name ("The measure") refers back to: the last one the sentence
+    before named outside a participle clause, which only tells a side effect ("signed a
+    three-week stopgap on Monday, ending a three-day shutdown"), else the last one named."""
+    main = [key for span, key in named
+            if not _PARTICIPLE_OPENING.match(text, start_of_clause(text, sentence_start, span.start))
+            or start_of_clause(text, sentence_start, span.start) <= sentence_start]
+    return main[-1] if main else current
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
+# A pronoun subject (not "This week"), whose sentence may state the window's length.
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 
 

@@ -30,7 +30,7 @@ _TIME_INTO = re.compile(r"\s+in\b[ \t]*(?:[,.;:!?\u2014\n]|$)", re.IGNORECASE)
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
     r"(?:\bfor(?:\s+a\s+period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
-    r"|\blong|\bset\s+to\s+last)\s*$",
+    r"|\blong|\bset\s+to\s+last|\b(?:initially\s+|originally\s+)?set\s+(?:at|for))\s*$",
     re.IGNORECASE,
 )
 
@@ -59,6 +59,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return False
     if _PROPOSED_LENGTH.search(before):
         return False  # "Kyiv repeats call for 30 days": the length of a window proposed instead
+    if _CUSTODY_BEFORE.search(before):
+        return False  # "officials were jailed in February for a month over the strike": a sentence served
     if _LENGTH_CUES.search(before):
         return True
     previous_words = WORD.findall(before)[-2:]
@@ -77,6 +79,11 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
 # A length asked for or offered, with no window word after it ("called for 30 days").
 _PROPOSED_LENGTH = re.compile(r"\b(?:(?:call|push|press|ask|appeal)\w*\s+for|propos\w*|offer\w*|demand\w*|suggest\w*)"
                               r"\s+(?:(?:a|an|another|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
+
+
+# A length of custody, not of the window: "jailed in February for a month", "sentenced to two years".
+_CUSTODY_BEFORE = re.compile(r"\b(?:jailed|imprisoned|detained|remanded|sentenced|locked\s+up|held\s+in\s+custody)\b"
+                             r"[^.;:,]{0,30}\b(?:for|to)\s+(?:(?:a|an|up\s+to|about)\s+)?$", re.IGNORECASE)
 
 
 def modifies_next_noun(text: str, expression: TimeExpression) -> bool:

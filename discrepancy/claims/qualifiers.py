@@ -16,8 +16,9 @@ from ..temporal.values import Span
 from .grammar import FUNCTION_WORDS, WORD
 
 
+# "new" marks another window, unless it begins a name ("New Zealand's strictest lockdown").
 _PROPOSAL_BEFORE = re.compile(
-    r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|(?-i:[Nn]ew(?!\s+[A-Z]))|separate|broader|longer|wider"
     r"|avert\w*|avoid\w*|prevent\w*|forestall\w*|stave\w*\s+off|head\w*\s+off|ward\w*\s+off"
     r"|rival|counter-?proposal)\b[^.,;]{0,30}$",
     re.IGNORECASE,
