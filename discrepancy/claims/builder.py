@@ -18,6 +18,7 @@ from ..temporal.values import Instant
 from .consolidate import consolidate
 from .model import Announcement, Mention, StatedStart, Window
 from .qualifiers import APART
+from .relative_ends import chained
 
 
 _CLAIM_FIELDS = ("durations", "bounds", "starts", "observations", "elapsed_ends", "offset_ends", "extensions_by")
@@ -69,7 +70,7 @@ class WindowBuilder:
                 observations=claims["observations"], announced=announcements[0] if announcements else None,
             ))
             timed = [ended for offset in claims["offset_ends"] if (ended := offset.at(window.bounds)) is not None]
-            timed += [extension for added in claims["extensions_by"] if (extension := added.at(window)) is not None]
+            timed += [extension for added in chained(claims["extensions_by"]) if (extension := added.at(window)) is not None]
             if claims["elapsed_ends"] and len(window.starts) == 1:
                 timed += [ended.at(window.starts[0].value) for ended in claims["elapsed_ends"]]
             if timed:

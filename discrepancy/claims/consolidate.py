@@ -242,9 +242,11 @@ def _decisive_observations(observations: Sequence[Observation]) -> tuple[Observa
     if ended:
         kept.append(min(ended, key=lambda o: (to_utc(o.value.earliest), to_utc(o.value.latest))))
         # "Ran on into Monday: services were restored at 4 a.m. on Monday": the end tells
-        # exactly when the longer run stopped, so the extension to that moment adds nothing.
+        # exactly when the longer run stopped, so the extension to that moment adds nothing;
+        # nor does one to the very moment the end names ("extended by 48 and then 72 hours
+        # ... declared it over at 7 p.m.").
         extended = [o for o in extended if not (o.value.overlaps(kept[0].value)
-                                                 and _width(kept[0].value) < _width(o.value))]
+                                                 and _width(kept[0].value) <= _width(o.value))]
         if kept[0].kind is ObservationKind.ENDED:
             # "Extended by eight weeks in March ... suspended the strike in October": the
             # window ran on past that extension to its own end, which tells how long it lasted.

@@ -235,6 +235,8 @@ class Extractor:
                     if sets and _recurring(text, expression, sets):
                         continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
                     cue = claiming.of(expression.span)
+                    if cue is not None and cue.role == "announce":
+                        cue = _ordered_end(text, cue, cues, claiming, in_sentence) or cue
                     if cue is None and expression.role is Role.BOUND:
                         cue = _extension_of_window(text, expression, cues, keys, in_sentence)
                     if (cue is not None and cue.role == "end" and cue.phrase in TRANSITIVE_ENDS
@@ -409,6 +411,33 @@ def _extension_of_window(text: str, expression: TimeExpression, cues: Sequence[C
             return cue
         return None
     return None
+
+
+# "ordered the security forces to resume": an order whose infinitive is the window's end.
+_ORDERING = frozenset({"ordered"})
+_ORDERED_TO = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,5}to\s+", re.IGNORECASE)
+
+
+def _ordered_end(text: str, cue: Cue, cues: Sequence[Cue], claiming: ClaimingCues,
+                 sentence_times: Sequence[TimeExpression]) -> Optional[Cue]:
+    """The end an order gives effect to, when the time dates the order.
+
+    "Petro on Sunday ordered the security forces to resume all offensive operations": an
+    order takes effect when given, so the order's time is when the halted activity resumed.
+    Only when the ordered end claims no time of its own ("ordered on Monday that strikes
+    resume on Wednesday" dates the resumption by Wednesday).
+    """
+    if cue.phrase not in _ORDERING:
+        return None
+    following = next((other for other in cues if other.span.start >= cue.span.end), None)
+    if (following is None or following.role != "end" or following.not_yet
+            or not _ORDERED_TO.fullmatch(text, cue.span.end, following.span.start)
+            or CLAUSE_BREAK.search(text, cue.span.end, following.span.start)):
+        return None
+    if any(claiming.of(time.span) is following for time in sentence_times
+           if time.type in (TimexType.DATE, TimexType.TIME)):
+        return None
+    return following
 
 
 # "extend its", "extended the nationwide": what may stand between an extension verb and its object.

@@ -29,7 +29,7 @@ _NOT_A_LENGTH_AFTER = frozenset(
 _TIME_INTO = re.compile(r"\s+in\b[ \t]*(?:[,.;:!?\u2014\n]|$)", re.IGNORECASE)
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
-    r"(?:\bfor(?:\s+a\s+period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
+    r"(?:\bfor(?:\s+an?\s+(?:initial|original))?(?:\s+(?:a\s+)?period\s+of)?|\ba\s+period\s+of|\blast(?:s|ed|ing)?|\brun(?:s|ning)?\s+for|\bspan(?:s|ned)?"
     r"|\blong|\bset\s+to\s+last|\b(?:initially\s+|originally\s+)?set\s+(?:at|for))\s*$",
     re.IGNORECASE,
 )

@@ -25,6 +25,9 @@ _PROPOSAL_BEFORE = re.compile(
 )
 _PROPOSAL_AFTER = re.compile(r"^(?:[^.;]{0,25}\binstead\b|\s+(?:proposals?|plans?|offers?|bids?|ideas?|demands?)\b)",
                              re.IGNORECASE)
+# "the rebels had declared a one-month pause of their own": another party's window, beside the
+# one the text is about.
+_OF_ITS_OWN_AFTER = re.compile(r"^\s+of\s+(?:its|their|his|her|our)\s+own\b", re.IGNORECASE)
 # Qualifiers that make a mention a window of its own, kept apart from the one the text is about.
 APART = "apart@"
 _OTHER_INSTANCE_BEFORE = re.compile(
@@ -65,8 +68,9 @@ _UNQUALIFYING = frozenset(
 def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpression]) -> Optional[str]:
     """A word that tells this window apart from others of its kind, or None.
 
-    Proposals ("a 30-day ceasefire instead") and other instances ("the third strike this
-    year", "a 10-day strike in March") are always apart; a mention that describes the window
+    Proposals ("a 30-day ceasefire instead"), other instances ("the third strike this
+    year", "a 10-day strike in March") and another party's window ("a truce of its own")
+    are always apart; a mention that describes the window
     under discussion ("billed as a 60-day amnesty for businesses") has none; otherwise a noun right
     before the window word ("the passenger strike") or after a preposition ("the walkout
     in freight") qualifies it, unless it only describes ("humanitarian", "new"); so does a
@@ -74,7 +78,7 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
     """
     before = text[sentence.start : span.start]
     after = text[span.end : sentence.end]
-    if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after):
+    if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after) or _OF_ITS_OWN_AFTER.match(after):
         return f"{APART}{span.start}"
     if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or (
             _INDEFINITE_BEFORE.search(before[-40:]) and _DATED_AFTER.match(after)):

@@ -221,6 +221,25 @@ class ExtendedBy:
                            event=self.event, said_by=self.said_by, said_at=self.said_at)
 
 
+def chained(extensions: Sequence[ExtendedBy]) -> list[ExtendedBy]:
+    """Successive lengths added by one extension verb add up to one extension.
+
+    "agreed to extend it by 48 hours and later by a further 72 hours": both lengths hang on
+    the one verb, so the window ran on 120 hours past its first stated end, and the first
+    step (48 hours) is not an end of its own.  Extensions told by different verbs are left
+    alone: "extended by a week ... the extension by a week" is one extension told twice as
+    often as two.
+    """
+    totals: dict[int, ExtendedBy] = {}  # where the verb is -> its extension with the lengths so far
+    for extension in sorted(extensions, key=lambda e: (e.span.start, e.span.end)):
+        total = totals.get(extension.span.start)
+        if total is not None and total.length.max is not None and extension.length.max is not None:
+            extension = attrs.evolve(extension, length=DurationRange(total.length.min + extension.length.min,
+                                                                     total.length.max + extension.length.max))
+        totals[extension.span.start] = extension
+    return list(totals.values())
+
+
 # "extended the pause by three weeks", "was extended on Monday for another five days": the
 # added length.
 _BY_LENGTH = re.compile(r"^[^.;:,]{0,30}?\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?$",

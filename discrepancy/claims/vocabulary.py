@@ -64,7 +64,9 @@ GENERIC_CUES = GenericCues(
     ),
     extended_by=(
         "extended", "extends", "extending", "extend", "extension", "renew", "renews", "renewing", "prolong", "prolonged", "renewed", "remain in place",
-        "remain in force", "stay in force", "stay in place", "remains in place", "held until", "lasted until",
+        "remain in force", "stay in force", "stay in place", "remains in place", "remains in force",
+        "remain in effect", "remains in effect", "remained in effect", "remained in force", "remained in place",
+        "stay in effect", "stays in effect", "held until", "lasted until",
         "ran on", "dragged on", "overran", "stretched into", "spilled over into",
     ),
     announced_by=(

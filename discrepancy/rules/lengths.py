@@ -142,7 +142,9 @@ def counted(start: Instant, end: Instant, end_is_boundary: bool = False) -> Unio
     day (or the end only to a part of it, "overnight Monday"),
     the length is counted in calendar dates, each end contributing every date it may fall
     on (and, as people count, perhaps the end date itself); an end that is a *boundary* (an
-    end bound's value) contributes the dates it may start.
+    end bound's value) contributes the dates it may start, unless it is pinned to one
+    midnight ("through July 17") after a start stated to the clock: then it is a moment
+    and the length real time.
     """
     if not is_date_level(start) and not is_date_level(end):
         return end - start
@@ -150,6 +152,12 @@ def counted(start: Instant, end: Instant, end_is_boundary: bool = False) -> Unio
         # An end stated to the clock ("expires at 12:01 a.m. on March 4") leaves no question of
         # whether its last date counts: the length is the real time to it from every moment
         # the start may be, although the start is known only to the day.
+        return end - start
+    if end_is_boundary and end.earliest == end.latest and start.grain in CLOCK_LEVEL:
+        # "From one minute before midnight on Friday, July 10, through Friday, July 17": a bound
+        # pinned to one midnight is a moment, and from a start stated to the clock the length
+        # to it is real time (seven days and a minute), not a count of dates the start only
+        # touched.
         return end - start
     start_first, start_last = _occurrence_dates(start)
     end_first, end_last = _boundary_dates(end) if end_is_boundary else _occurrence_dates(end)

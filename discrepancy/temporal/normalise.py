@@ -1265,6 +1265,16 @@ def zone_of(name: Optional[str], ctx: Context) -> tzinfo:
 
 def clock_reading(piece: Piece) -> Optional[tuple[int, int, bool]]:
     """(hour, minute, is_midnight) of a clock piece; midnight reads as 0:00 of the next day."""
+    if piece.group("mnamed"):
+        # "one minute past midnight on Monday" is 00:01 on Monday, "one minute before
+        # midnight on Friday" 23:59 on Friday: no question of which midnight is meant.
+        amount = parse_amount(piece.group("mn"))
+        if amount is None or amount.denominator != 1 or not 0 < amount < 60:
+            return None
+        base = 0 if piece.group("mnamed").lower() == "midnight" else 12 * 60
+        after = piece.group("md").lower() in ("past", "after")
+        minutes = (base + int(amount)) if after else (base - int(amount)) % (24 * 60)
+        return minutes // 60, minutes % 60, False
     if piece.group("named"):
         name = piece.group("named").lower()
         if name == "midnight":

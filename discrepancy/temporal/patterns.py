@@ -242,6 +242,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("clock", _compile(
         r"(?:(?<![\w:.,$])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s{0,2}(?P<ap>[ap]\.\s?m\.?|[ap]m(?![\w])|[AP]\.M\.?)"
         r"|(?<![\w:.,$])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:" + S + r"(?:hours|hrs|h)(?![\w]))?"
+        # "one minute past midnight", "five minutes to noon": a clock time told from a named one.
+        r"|(?<![\w])(?P<mn>" + NUMBER_WORD + r")" + S + r"minutes?" + S + r"(?P<md>past|after|before|to)" + S
+        + r"(?P<mnamed>noon|midnight|midday)(?![\w])"
         r"|(?<![\w])(?<!high\s)(?P<named>noon|midnight|midday)(?![\w])"  # "high noon": a showdown, not a clock
         # Four-digit times only where nothing else reads them: before a zone that needs a
         # clock ("0030 GMT", "1800 Moscow time", "0001 local time"; not "1945 Eastern Europe"),
