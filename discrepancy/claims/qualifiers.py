@@ -17,9 +17,14 @@ from .grammar import FUNCTION_WORDS, WORD
 
 
 _PROPOSAL_BEFORE = re.compile(
-    r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for|another|new|separate|broader|longer|wider"
+    r"\b(?:propos\w*|offer\w*|suggest\w*|threat\w*|not\s+to|call\w*\s+for|push\w*\s+for"
     r"|avert\w*|avoid\w*|prevent\w*|forestall\w*|stave\w*\s+off|head\w*\s+off|ward\w*\s+off"
-    r"|rival|counter-?proposal)\b[^.,;]{0,30}$",
+    r"|counter-?proposal)\b[^.,;]{0,30}$"
+    # An adjective of another window must modify the window word itself ("a new 30-day
+    # ceasefire"), not a noun of its own ("the new government lifted the moratorium"): no
+    # article or possessive starts another noun phrase between them.
+    r"|\b(?:another|new|separate|broader|longer|wider|rival)\b"
+    r"(?:(?!\s(?:the|a|an|its|their|his|her|our|this|that)\s)[^.,;]){0,30}$",
     re.IGNORECASE,
 )
 _PROPOSAL_AFTER = re.compile(r"^(?:[^.;]{0,25}\binstead\b|\s+(?:proposals?|plans?|offers?|bids?|ideas?|demands?)\b)",
