@@ -51,7 +51,7 @@ from ..temporal.expressions import Role, TimeExpression, TimexType
 from ..temporal.values import Instant, Span
 from .builder import WindowBuilder
 from .cues import NOT_YET_REACH, ClaimingCues, Cue
-from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause
+from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause, starts_other_activity
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
 from .qualifiers import APART, qualifier_of
@@ -142,6 +142,10 @@ class Extractor:
                 phrase = " ".join(match.group(0).lower().split())
                 if not kinds and phrase in INTRANSITIVE_ENDS and other_subject(text, sentence, span, mentions):
                     continue
+                if role == "start" and not kinds and starts_other_activity(text, span, mentions):
+                    # "officers began issuing fines on Thursday": the cue still claims the time,
+                    # but as the start of another activity it says nothing of the window.
+                    role = "other"
                 clause_start = max(sentence.start, start_of_clause(text, sentence.start, span.start))
                 not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
                 cues.append(Cue(role, span, phrase, kinds, not_yet or role == "planned_end", resumption))
