@@ -196,7 +196,8 @@ class Extractor:
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
-                cues = self._cues(text, sentence, screen, named_kinds, [span for span, _ in keys])
+                cues = _short_of_times(text, self._cues(text, sentence, screen, named_kinds, [span for span, _ in keys]),
+                                       in_sentence)
                 if not keys and current is None:
                     cues = [cue for cue in cues if cue.specific]
                     if not cues:
@@ -519,6 +520,22 @@ def _recurring(text: str, expression: TimeExpression, sentence_times: Sequence[T
     return any(0 <= expression.span.start - t.span.end <= _SET_REACH
                and not re.search(r"[;:,\u2014]", text[t.span.end : expression.span.start])
                for t in sets)
+
+
+def _short_of_times(text: str, cues: list[Cue], times: Sequence[TimeExpression]) -> list[Cue]:
+    """Cues cut short where a time begins inside them, so that they claim it from before.
+
+    "closed it early on Friday": the tagger reads "early on Friday" as the time, and the cue
+    "closed ... early" is still the verb that time follows.
+    """
+    cut = []
+    for cue in cues:
+        inside = [t.span.start for t in times if cue.span.start < t.span.start < cue.span.end]
+        if inside:
+            end = cue.span.start + len(text[cue.span.start : min(inside)].rstrip())
+            cue = attrs.evolve(cue, span=Span(cue.span.start, end))
+        cut.append(cue)
+    return cut
 
 
 def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:
