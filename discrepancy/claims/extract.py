@@ -401,7 +401,8 @@ def _closely_follows(text: str, cue: Cue, expression: TimeExpression) -> bool:
 
 
 # "to publish a review of the permits by": an infinitive of another act, whose deadline "by" gives.
-_INFINITIVE_BEFORE_BY = re.compile(r"\bto\s+([a-z]+)\b[^.,;:]{0,60}$")
+# "back to normal by" is no infinitive.
+_INFINITIVE_BEFORE_BY = re.compile(r"(?<!\bback\s)\bto\s+([a-z]+)\b[^.,;:]{0,60}$")
 # Infinitives that end or lapse a window: their "by" deadline is the window's end.
 _ENDING_INFINITIVES = frozenset({
     "end", "lift", "expire", "lapse", "close", "finish", "stop", "reopen", "resume", "conclude", "halt", "terminate",
