@@ -400,28 +400,35 @@ def _closely_follows(text: str, cue: Cue, expression: TimeExpression) -> bool:
     return len(gap) <= 40 and not re.search(r"[,;:]", gap)
 
 
-# "to publish a review of the permits by": an infinitive of another act, whose deadline "by" gives.
-# "back to normal by" is no infinitive.
-_INFINITIVE_BEFORE_BY = re.compile(r"(?<!\bback\s)\bto\s+([a-z]+)\b[^.,;:]{0,60}$")
-# Infinitives that end or lapse a window: their "by" deadline is the window's end.
+# "to publish a review of the permits by", "it would publish new rules before": the verb of
+# an act, after "to" or a modal, whose deadline "by" or "before" gives.  "back to normal by"
+# is no infinitive.
+_VERB_BEFORE_DEADLINE = re.compile(
+    r"(?:(?<!\bback\s)\bto|\b(?:will|would|shall|should|must|could|can|may|might)(?:\s+(?:not|also|then|now))?)"
+    r"\s+([a-z]+)\b(?=[^.,;:]{0,60}$)")
+# Verbs that end or lapse a window: their deadline is the window's end.
 _ENDING_INFINITIVES = frozenset({
     "end", "lift", "expire", "lapse", "close", "finish", "stop", "reopen", "resume", "conclude", "halt", "terminate",
     "run", "last", "remain", "stay", "be", "wind", "phase", "scrap", "cancel", "revoke", "suspend",
+    "return", "restore", "reconnect", "repair", "fix", "come", "reinstate", "have",
 })
 
 
 def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression) -> bool:
-    """Whether a "by" bound is the deadline of another act the sentence names.
+    """Whether a "by" or "before" bound is the deadline of another act the sentence names.
 
     "The minister agreed to meet her and to publish a review by the end of the year": the
-    time limits the publishing, not the hunger strike.  A "by" after an infinitive that
-    ends the window ("agreed to lift the ban by June 1") still bounds it.
+    time limits the publishing, not the hunger strike; so in "the regulator said it would
+    publish new rules before the summer".  A deadline of a verb that ends the window
+    ("agreed to lift the ban by June 1", "power would be restored by 6 p.m.") still bounds it.
+    The verb nearest before the deadline is the one it limits.
     """
     bound = expression.bound
-    if bound is None or bound.cue.lower() != "by" or bound.cue_span.end > expression.span.start:
+    if bound is None or bound.cue.lower() not in ("by", "before") or bound.cue_span.end > expression.span.start:
         return False
-    match = _INFINITIVE_BEFORE_BY.search(text, max(sentence.start, bound.cue_span.start - 80), bound.cue_span.start)
-    return match is not None and match.group(1) not in _ENDING_INFINITIVES
+    verbs = list(_VERB_BEFORE_DEADLINE.finditer(text, max(sentence.start, bound.cue_span.start - 80),
+                                                bound.cue_span.start))
+    return bool(verbs) and verbs[-1].group(1) not in _ENDING_INFINITIVES
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
