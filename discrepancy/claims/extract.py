@@ -475,8 +475,11 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     until February 15", nor starts and bare verbs of other subjects ("banks began accepting
     payments on Monday").
     """
-    if cue is not None and (cue.specific or cue.role == "extend"):
+    if cue is not None and cue.specific:
         return True
+    if cue is not None and cue.role == "extend":
+        # "unable to renew their permits until August 4": an extension of something else.
+        return not _OTHER_OBJECT.match(text, cue.span.end)
     if not recent:
         return False
     if expression.role is Role.BOUND and BACK_REFERENCE.search(text, sentence_start, expression.span.start):
@@ -487,6 +490,11 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
+# The object of an extension verb in a sentence that names no window: something other than
+# the window, unless a general name for a measure ("extended the measure until June").
+_OTHER_OBJECT = re.compile(r"\s+(?:their|his|her|our|your|my|the|a|an)\s+"
+                           r"(?!(?:[\w-]+\s+){0,2}(?:measures?|orders?|decrees?|arrangements?)\b)[a-z]",
+                           re.IGNORECASE)
 # A sentence opening with a general name for a measure refers back to the window just named.
 _GENERIC_ANAPHOR = re.compile(r"\s*[\"'\u201c]?(?:The|This|That)\s+((?:measure|order|decree|move|step)s?)\b(?!\s+(?:of|to|for)\b)",
                               re.IGNORECASE)
