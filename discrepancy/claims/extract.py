@@ -54,7 +54,7 @@ from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause, starts_other_activity
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import APART, qualifier_of
+from .qualifiers import APART, STANDING, qualifier_of
 from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
@@ -298,6 +298,8 @@ class Extractor:
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
+        if str(target[1]).startswith(STANDING):
+            return  # "the usual 30-day return window does not apply to gifts bought between ...": a rule has no dates
         if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
         if (expression.role is Role.START and expression.cue_span is not None

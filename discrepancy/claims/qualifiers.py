@@ -36,6 +36,11 @@ _OTHER_INSTANCE_BEFORE = re.compile(
     r"|(?:last|next)\s+(?:year|month|week)['\u2019]s)\b[^.,;]{0,25}$",
     re.IGNORECASE,
 )
+# "The chain's usual 30-day return window": a standing rule, not the window the text tells of.
+# Its qualifier starts with `STANDING` (itself apart): a rule has a length but no dates.
+STANDING = f"{APART}standing@"
+_STANDING_BEFORE = re.compile(
+    r"\b(?:usual|normal|standard|regular|customary|ordinary|typical|default)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "The scheme, billed as a 60-day amnesty for businesses": a mention that only describes the
 # window the sentence is already about, so words around it name no other window.
 _DESCRIBED_AS_BEFORE = re.compile(
@@ -67,8 +72,9 @@ _UNQUALIFYING = frozenset(
 def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpression]) -> Optional[str]:
     """A word that tells this window apart from others of its kind, or None.
 
-    Proposals ("a 30-day ceasefire instead") and other instances ("the third strike this
-    year", "a 10-day strike in March") are always apart; a mention that describes the window
+    Proposals ("a 30-day ceasefire instead"), other instances ("the third strike this
+    year", "a 10-day strike in March") and standing rules ("the usual 30-day return window")
+    are always apart; a mention that describes the window
     under discussion ("billed as a 60-day amnesty for businesses") has none; otherwise a noun right
     before the window word ("the passenger strike") or after a preposition ("the walkout
     in freight") qualifies it, unless it only describes ("humanitarian", "new"); so does a
@@ -78,6 +84,8 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
     after = text[span.end : sentence.end]
     if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after):
         return f"{APART}{span.start}"
+    if _STANDING_BEFORE.search(before[-40:]):
+        return f"{STANDING}{span.start}"
     if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or (
             _INDEFINITE_BEFORE.search(before[-40:]) and _DATED_AFTER.match(after)):
         # "the union's third five-day strike this year", "a 10-day strike in March":
