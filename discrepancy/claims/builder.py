@@ -30,11 +30,23 @@ class WindowBuilder:
         self._order: list[tuple[str, Optional[str]]] = []
         self._mentions: dict[tuple[str, Optional[str]], list[Mention]] = {}
         self._claims: dict[tuple[str, Optional[str]], dict[str, list]] = {}
+        self._words: dict[tuple[str, Optional[str]], frozenset[str]] = {}
 
-    def mention(self, kind: str, qualifier: Optional[str], mention: Mention) -> tuple[str, Optional[str]]:
+    def mention(self, kind: str, qualifier: Optional[str], mention: Mention,
+                words: frozenset[str] = frozenset()) -> tuple[str, Optional[str]]:
+        """Record a mention; ``words`` are those of the phrases telling what it covers.
+
+        A new qualifier whose words all come from those of an earlier window of the kind
+        names that window: "the ban in the upper gulf" after "a ban on trawling in the
+        spawning grounds of the upper Gulf of Thailand".
+        """
         key = (kind, qualifier)
+        if key not in self._mentions and words:
+            key = next((known for known in self._order if known[0] == kind and known[1] is not None
+                        and not known[1].startswith(APART) and words <= self._words.get(known, frozenset())), key)
         self._known(key)
         self._mentions[key].append(mention)
+        self._words[key] = self._words.get(key, frozenset()) | words
         return key
 
     def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:

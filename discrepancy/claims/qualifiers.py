@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from ..temporal.expressions import TimeExpression
 from ..temporal.values import Span
-from .grammar import FUNCTION_WORDS, WORD
+from .grammar import FUNCTION_WORDS, PLACE_WORDS, WORD
 
 
 _PROPOSAL_BEFORE = re.compile(
@@ -120,3 +120,38 @@ def _named_place(text: str, start: int, sentence: Span) -> bool:
     """ "The Kano curfew": a capitalised name after "the", not the sentence's first word."""
     before = text[max(sentence.start, start - 5):start]
     return start > sentence.start and re.search(r"\bthe\s+$", before, re.IGNORECASE) is not None
+
+
+# Prepositions that open a phrase telling where or what a window covers ("the ban on trawling
+# in the spawning grounds of the upper Gulf of Thailand").
+_PHRASE_PREPOSITIONS = frozenset("in on of off for at near around across along over outside inside".split())
+_DETERMINERS = frozenset("the a an this that its their his her our these those".split())
+_PHRASE_STOP = re.compile(r"[,;:()\u2014.]")
+
+
+def qualifying_words(text: str, span: Span, sentence: Span, times: Sequence[TimeExpression]) -> frozenset[str]:
+    """The content words of the phrases after a window word that tell what it covers.
+
+    "the ceasefire in the north of the province" gives {north, province}; "the ban in the
+    upper gulf will run" gives {upper, gulf}: the phrases end at punctuation, a time, or a
+    word of grammar ("will").  A later mention whose words all come from an earlier one's
+    ("the ban in the upper gulf" after "a ban on trawling in ... the upper Gulf of
+    Thailand") names the same window, though its one-word qualifier differs.
+    """
+    words: set[str] = set()
+    position = span.end
+    expect_preposition = True
+    for word in WORD.finditer(text, span.end, sentence.end):
+        if _PHRASE_STOP.search(text, position, word.start()) or any(
+                t.span.start <= word.start() < t.span.end for t in times):
+            break
+        position = word.end()
+        lowered = word.group(0).lower()
+        if lowered in _PHRASE_PREPOSITIONS:
+            expect_preposition = False
+            continue
+        if expect_preposition or lowered in FUNCTION_WORDS - PLACE_WORDS:
+            break
+        if lowered not in _DETERMINERS:
+            words.add(lowered)
+    return frozenset(words)
