@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from ..temporal.expressions import TimeExpression
 from ..temporal.values import Span
-from .grammar import FUNCTION_WORDS, PLACE_WORDS, WORD
+from .grammar import FUNCTION_WORDS, PLACE_WORDS, PREPOSITIONS, WORD
 
 
 _PROPOSAL_BEFORE = re.compile(
@@ -65,6 +65,7 @@ _UNQUALIFYING = frozenset(
     a an the this that its their his her our these those whose which new latest current earlier previous
     temporary unilateral bilateral nationwide humanitarian full partial total proposed agreed planned
     so-called supposed initial original interim first second last brief short long limited general
+    still also now already again partly fully largely mostly entirely completely temporarily reportedly
     """.split()
 )
 
@@ -95,8 +96,10 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
         return None
     if _VERB_FORM.search(span.text_of(text)):
         # "The airport closed", "would stay closed for repairs": a window named by its verb
-        # has a subject or an auxiliary before it and an adverbial after, never a qualifier.
-        return None
+        # has a subject or an auxiliary before it and an adverbial after, so no qualifier of
+        # its own; but what it says is closed or suspended tells it apart ("The port of Dublin
+        # closed ...  Ferries to Holyhead remained suspended until Sunday").
+        return _stated_subject(text, span, sentence)
     words = list(WORD.finditer(text, max(sentence.start, span.start - 40), span.start))
     if words and not before.rstrip().endswith((",", ";", ":")) and words[-1].end() >= span.start - 1:
         word = words[-1]
@@ -155,3 +158,33 @@ def qualifying_words(text: str, span: Span, sentence: Span, times: Sequence[Time
         if lowered not in _DETERMINERS:
             words.add(lowered)
     return frozenset(words)
+
+
+# "The port of Dublin closed", "Ferries to Holyhead remained suspended", "the road was still
+# closed": the subject of a window's verb, with a name after it, then the verb's auxiliaries.
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"(?:(?P<opening>^)|[,;:]|\b(?i:the|a|an|all)\s)\s*(?P<head>[A-Za-z][a-z-]+)(?:\s+(?:of|to|at|in|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+    r"\s+(?:(?:was|were|is|are|remained|remains|remain|stayed|stays|stay|had\s+been|has\s+been|have\s+been"
+    r"|would\s+(?:remain|stay|be)|will\s+(?:remain|stay|be))\s+)?(?:(?:still|also|partly|fully)\s+)?$")
+_SUBJECT_REACH = 100
+# An object right after the verb: "the government shut them", "closed the road".
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|them|it|its|their|his|her|our|all)\b", re.IGNORECASE)
+
+
+def _stated_subject(text: str, span: Span, sentence: Span) -> Optional[str]:
+    """The head noun of what a window's verb says was closed or suspended, or None.
+
+    Only an intransitive or passive use names it ("The port closed", "ferries remained
+    suspended"); a transitive one names the agent ("the government shut them").
+    """
+    if _OBJECT_AFTER.match(text, span.end):
+        return None
+    reach = max(sentence.start, span.start - _SUBJECT_REACH)
+    match = _SUBJECT_BEFORE_VERB.search(text[reach : span.start])
+    if match is None or (match.group("opening") is not None and reach > sentence.start):
+        return None  # no subject in reach, or one cut off mid-sentence
+    head = match.group("head").lower()
+    # A place is what a closure closes ("The port closed"), so place words count here.
+    if head in _UNQUALIFYING or head in FUNCTION_WORDS - PLACE_WORDS or head in PREPOSITIONS or head in _DETERMINERS:
+        return None
+    return head
