@@ -31,16 +31,25 @@ class WindowBuilder:
         self._mentions: dict[tuple[str, Optional[str]], list[Mention]] = {}
         self._claims: dict[tuple[str, Optional[str]], dict[str, list]] = {}
         self._words: dict[tuple[str, Optional[str]], frozenset[str]] = {}
+        self._by_noun: dict[tuple[str, str], tuple[str, Optional[str]]] = {}
 
     def mention(self, kind: str, qualifier: Optional[str], mention: Mention,
-                words: frozenset[str] = frozenset()) -> tuple[str, Optional[str]]:
+                words: frozenset[str] = frozenset(), introduced: bool = False) -> tuple[str, Optional[str]]:
         """Record a mention; ``words`` are those of the phrases telling what it covers.
 
         A new qualifier whose words all come from those of an earlier window of the kind
         names that window: "the ban in the upper gulf" after "a ban on trawling in the
-        spawning grounds of the upper Gulf of Thailand".
+        spawning grounds of the upper Gulf of Thailand".  A mention ``introduced`` beside
+        another window of its kind ("a state of emergency ... and a curfew") is told apart
+        by its noun, which then names it wherever it comes unqualified ("the curfew").
         """
+        noun = " ".join(mention.text.lower().split())
         key = (kind, qualifier)
+        if introduced:
+            key = (kind, qualifier if qualifier is not None else noun)
+            self._by_noun[(kind, noun)] = key
+        elif qualifier is None and (kind, noun) in self._by_noun:
+            key = self._by_noun[(kind, noun)]
         if key not in self._mentions and words:
             key = next((known for known in self._order if known[0] == kind and known[1] is not None
                         and not known[1].startswith(APART) and words <= self._words.get(known, frozenset())), key)

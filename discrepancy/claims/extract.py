@@ -54,7 +54,7 @@ from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause, starts_other_activity
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import APART, STANDING, qualifier_of, qualifying_words
+from .qualifiers import APART, STANDING, introduced_together, qualifier_of, qualifying_words
 from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
@@ -184,10 +184,12 @@ class Extractor:
             said_by = attribution.speaker if attribution else None
             in_sentence = in_sentences[index]
             keys = []
-            for kind, span, qualifier in sentence_mentions[index]:
+            together = introduced_together(text, sentence_mentions[index])
+            for position, (kind, span, qualifier) in enumerate(sentence_mentions[index]):
                 words = (qualifying_words(text, span, sentence, in_sentence)
                          if qualifier is not None and not qualifier.startswith(APART) else frozenset())
-                key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span), words)
+                key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span), words,
+                                      introduced=position in together)
                 keys.append((span, key))
             if not keys and current is not None and index - last_mentioned == 1:
                 anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)

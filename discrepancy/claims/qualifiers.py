@@ -188,3 +188,37 @@ def _stated_subject(text: str, span: Span, sentence: Span) -> Optional[str]:
     if head in _UNQUALIFYING or head in FUNCTION_WORDS - PLACE_WORDS or head in PREPOSITIONS or head in _DETERMINERS:
         return None
     return head
+
+
+# "a 30-day state of emergency": a mention that introduces its window.
+_INTRODUCED_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def introduced_together(text: str, mentions: Sequence[tuple[str, Span, Optional[str]]]) -> frozenset[int]:
+    """Which mentions of a sentence introduce different windows of one kind side by side.
+
+    "declared a 30-day state of emergency ... and imposed a curfew": two nouns of the kind,
+    each brought in with "a", the second right after "and" and at most two words of its verb,
+    are two measures, and the text's later "the curfew" and "the state of emergency" each go
+    on about its own.  Apposition ("a truce between Israel and Hamas expired ..., ending a
+    pause") has no such "and", and one noun twice is one window.
+    """
+    introduced = [index for index, (_kind, span, qualifier) in enumerate(mentions)
+                  if not str(qualifier).startswith(APART)
+                  and _INTRODUCED_BEFORE.search(text[max(0, span.start - 40) : span.start])]
+    together: set[int] = set()
+    for position, first in enumerate(introduced):
+        for second in introduced[position + 1:]:
+            (kind, one, _), (other_kind, two, _) = mentions[first], mentions[second]
+            if (kind == other_kind and _noun(text, one) != _noun(text, two)
+                    and _AND_INTRODUCED.search(text[one.end : two.start])):
+                together.update((first, second))
+    return frozenset(together)
+
+
+# "... and imposed a curfew", "... and a curfew": the second brought in by "and" and its verb.
+_AND_INTRODUCED = re.compile(r"\band\s+(?:[a-z]+\s+){0,2}(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _noun(text: str, span: Span) -> str:
+    return " ".join(span.text_of(text).lower().split())
