@@ -32,6 +32,7 @@ class WindowBuilder:
         self._claims: dict[tuple[str, Optional[str]], dict[str, list]] = {}
         self._words: dict[tuple[str, Optional[str]], frozenset[str]] = {}
         self._by_noun: dict[tuple[str, str], tuple[str, Optional[str]]] = {}
+        self._keys_with_word: dict[tuple[str, str], list[tuple[str, Optional[str]]]] = {}
 
     def mention(self, kind: str, qualifier: Optional[str], mention: Mention,
                 words: frozenset[str] = frozenset(), introduced: bool = False) -> tuple[str, Optional[str]]:
@@ -51,12 +52,24 @@ class WindowBuilder:
         elif qualifier is None and (kind, noun) in self._by_noun:
             key = self._by_noun[(kind, noun)]
         if key not in self._mentions and words:
-            key = next((known for known in self._order if known[0] == kind and known[1] is not None
-                        and not known[1].startswith(APART) and words <= self._words.get(known, frozenset())), key)
+            key = self._covering(kind, words) or key
         self._known(key)
         self._mentions[key].append(mention)
-        self._words[key] = self._words.get(key, frozenset()) | words
+        if words and key[1] is not None and not key[1].startswith(APART):
+            for word in words - self._words.get(key, frozenset()):
+                self._keys_with_word.setdefault((kind, word), []).append(key)
+            self._words[key] = self._words.get(key, frozenset()) | words
         return key
+
+    def _covering(self, kind: str, words: frozenset[str]) -> Optional[tuple[str, Optional[str]]]:
+        """The first window of the kind whose words include all of ``words``, or None.
+
+        Looked up through the windows that have each word, rarest first, so that many
+        qualifiers cost no more than the few windows sharing a word.
+        """
+        lists = [self._keys_with_word.get((kind, word), []) for word in words]
+        shortest = min(lists, key=len)
+        return next((known for known in shortest if words <= self._words[known]), None)
 
     def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:
         # A claim may come before its window's first mention (a lead sentence's end).

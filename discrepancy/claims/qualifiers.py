@@ -207,12 +207,12 @@ def introduced_together(text: str, mentions: Sequence[tuple[str, Span, Optional[
                   if not str(qualifier).startswith(APART)
                   and _INTRODUCED_BEFORE.search(text[max(0, span.start - 40) : span.start])]
     together: set[int] = set()
-    for position, first in enumerate(introduced):
-        for second in introduced[position + 1:]:
-            (kind, one, _), (other_kind, two, _) = mentions[first], mentions[second]
-            if (kind == other_kind and _noun(text, one) != _noun(text, two)
-                    and _AND_INTRODUCED.search(text[one.end : two.start])):
-                together.update((first, second))
+    # Neighbours only, so a sentence of many mentions is read in linear time.
+    for first, second in zip(introduced, introduced[1:]):
+        (kind, one, _), (other_kind, two, _) = mentions[first], mentions[second]
+        if (kind == other_kind and _noun(text, one) != _noun(text, two)
+                and _AND_INTRODUCED.search(text[max(one.end, two.start - 80) : two.start])):
+            together.update((first, second))
     return frozenset(together)
 
 
