@@ -54,7 +54,7 @@ from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause, starts_other_activity
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import APART, STANDING, introduced_together, qualifier_of, qualifying_words
+from .qualifiers import APART, STANDING, introduced_together, is_verb_form, qualifier_of, qualifying_words
 from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
@@ -112,6 +112,11 @@ class Extractor:
             if kept and kept[-1][1].overlaps(item[1]):
                 continue
             kept.append(item)
+        if any(not is_verb_form(text, span) for _kind, span, _qualifier in kept):
+            # "The Tyne Tunnel closed ... for what would be a 10-day closure": the noun names the
+            # window, and the verb's subject does not tell it from the noun's.
+            kept = [(kind, span, None if is_verb_form(text, span) and not str(qualifier).startswith(APART) else qualifier)
+                    for kind, span, qualifier in kept]
         return kept
 
     def _cues(self, text: str, sentence: Span, screen: Optional[TextScreen] = None,
