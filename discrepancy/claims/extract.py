@@ -54,7 +54,8 @@ from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import BACK_REFERENCE, INTRANSITIVE_ENDS, other_subject, start_of_clause, starts_other_activity
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import APART, STANDING, introduced_together, is_verb_form, qualifier_of, qualifying_words
+from .qualifiers import (APART, STANDING, introduced_together, is_verb_form, qualifier_of, qualifying_words,
+                         shares_subject)
 from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
@@ -112,6 +113,10 @@ class Extractor:
             if kept and kept[-1][1].overlaps(item[1]):
                 continue
             kept.append(item)
+        for index in range(1, len(kept)):
+            (kind, span, qualifier), (earlier_kind, earlier, earlier_qualifier) = kept[index], kept[index - 1]
+            if qualifier is None and kind == earlier_kind and shares_subject(text, earlier, span):
+                kept[index] = (kind, span, earlier_qualifier)  # "The museum closed ... and will stay closed"
         if any(not is_verb_form(text, span) for _kind, span, _qualifier in kept):
             # "The Tyne Tunnel closed ... for what would be a 10-day closure": the noun names the
             # window, and the verb's subject does not tell it from the noun's.

@@ -175,11 +175,27 @@ _CLAUSE_OPENERS = frozenset("and but or while when after before as because since
 # Prepositions after a subject's head noun ("the port of Dublin", "services between A and B").
 _SUBJECT_PREPOSITIONS = frozenset("of to at in from on between across along near around over".split())
 _SUBJECT_DETERMINERS = frozenset("the a an all its their his her our".split())
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who)\s+(?:(?:had|has|have|was|were)\s+)?", re.IGNORECASE)
 
 
 def is_verb_form(text: str, span: Span) -> bool:
     """Whether a mention names its window by a verb ("closed", "suspended", "sealed off")."""
     return bool(_VERB_FORM.search(span.text_of(text)))
+
+
+# "... and will stay closed": a verb whose subject is left out after "and".
+_ELIDED_SUBJECT = re.compile(r"\b(?:and|but|then)\s+(?:(?:will|would|could|has|have|had|was|were|is|are|remained|stayed"
+                             r"|stay|remain|be|been|still|later|then|again|also)\s+)*$", re.IGNORECASE)
+
+
+def shares_subject(text: str, earlier: Span, later: Span) -> bool:
+    """Whether ``later`` is a verb coordinated with ``earlier`` under one subject.
+
+    "The city museum closed on Monday ... and will stay closed through Sunday": the second
+    verb's subject is the first's.
+    """
+    return (is_verb_form(text, earlier) and is_verb_form(text, later)
+            and bool(_ELIDED_SUBJECT.search(text[max(earlier.end, later.start - 60) : later.start])))
 
 
 def _joins_names(words: Sequence[str], index: int) -> bool:
@@ -198,9 +214,16 @@ def _stated_subject(text: str, span: Span, sentence: Span) -> Optional[str]:
     """
     if _OBJECT_AFTER.match(text, span.end):
         return None
-    reach = max(sentence.start, span.start - _SUBJECT_REACH)
-    before = text[reach : span.start]
+    return _subject_before(text, span.start, sentence)
+
+
+def _subject_before(text: str, end: int, sentence: Span, relative: bool = True) -> Optional[str]:
+    reach = max(sentence.start, end - _SUBJECT_REACH)
+    before = text[reach:end]
     cut = max(before.rfind(mark) for mark in (",", ";", ":", "\u2014", "(", '"', "\u201c"))
+    if relative and cut >= 0 and _RELATIVE_OPENING.fullmatch(before, cut + 1):
+        # "Its café, which shut on December 20": the subject is what the comma follows.
+        return _subject_before(text, reach + cut, sentence, relative=False)
     words = [word.strip("'\u2019") for word in before[cut + 1:].split()]
     if cut < 0 and reach > sentence.start:
         words = words[1:]  # the first word may be cut off
