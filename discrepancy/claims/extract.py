@@ -157,7 +157,8 @@ class Extractor:
                     # but as the start of another activity it says nothing of the window.
                     role = "other"
                 clause_start = max(sentence.start, start_of_clause(text, sentence.start, span.start))
-                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
+                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start)
+                               or _INTENT_BEFORE.search(text, max(clause_start, span.start - _INTENT_REACH), span.start))
                 cues.append(Cue(role, span, phrase, kinds, not_yet or role == "planned_end", resumption))
         return sorted(cues, key=lambda cue: cue.span.start)
 
@@ -370,6 +371,12 @@ class Extractor:
             builder.add(target, "announcements", Announcement(value=expression.instant, **common))
 
 
+# "Engineers hoped to have taps running again by 9 p.m.": an aim, however many words its
+# infinitive takes before the cue, is a plan and not an event.
+_INTENT_BEFORE = re.compile(r"\b(?:hope[sd]?|hoping|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?"
+                            r"|intend(?:s|ed|ing)?|want(?:s|ed)?|seek(?:s|ing)?|sought|tr(?:y|ies|ied|ying))"
+                            r"\s+to\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
+_INTENT_REACH = 60
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
 _ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
