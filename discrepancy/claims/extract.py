@@ -34,6 +34,7 @@ answered in modules of their own; of these, each imports only ones listed before
 * `cues`: the `Cue` value and which cue claims a time;
 * `lengths`: whether a length is the window's own, and whether it is reported;
 * `relative_ends`: ends and extensions stated as a length from another time;
+* `subjects`: what a window's verb says was closed or suspended ("The port closed");
 * `qualifiers`: the word that tells one window apart from others of its kind;
 * `builder`: merging mentions into windows and timing the relative ends.
 """

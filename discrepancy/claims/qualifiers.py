@@ -13,7 +13,8 @@ from typing import Optional, Sequence
 
 from ..temporal.expressions import TimeExpression
 from ..temporal.values import Span
-from .grammar import FUNCTION_WORDS, PLACE_WORDS, PREPOSITIONS, WORD
+from .grammar import FUNCTION_WORDS, PLACE_WORDS, WORD
+from .subjects import subject_head, subject_left_out
 
 
 _PROPOSAL_BEFORE = re.compile(
@@ -160,88 +161,26 @@ def qualifying_words(text: str, span: Span, sentence: Span, times: Sequence[Time
     return frozenset(words)
 
 
-# What a window's verb says was closed or suspended: "The port of Dublin closed", "Ferry
-# services between Helsingor and Helsingborg remained suspended", "the road was still closed".
-_SUBJECT_REACH = 100
-# An object right after the verb: "the government shut them", "closed the road".
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|them|it|its|their|his|her|our|all)\b", re.IGNORECASE)
-# Auxiliaries and adverbs between a subject and its verb ("were still", "would remain").
-_AUXILIARIES = frozenset("""
-    was were is are be been being had has have remained remains remain stayed stays stay would will could
-    still also partly fully largely temporarily later then again never not
-""".split())
-# Words after which a new clause, and so a new subject, begins.
-_CLAUSE_OPENERS = frozenset("and but or while when after before as because since that which who where until".split())
-# Prepositions after a subject's head noun ("the port of Dublin", "services between A and B").
-_SUBJECT_PREPOSITIONS = frozenset("of to at in from on between across along near around over".split())
-_SUBJECT_DETERMINERS = frozenset("the a an all its their his her our".split())
-_RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who)\s+(?:(?:had|has|have|was|were)\s+)?", re.IGNORECASE)
-
-
 def is_verb_form(text: str, span: Span) -> bool:
     """Whether a mention names its window by a verb ("closed", "suspended", "sealed off")."""
     return bool(_VERB_FORM.search(span.text_of(text)))
 
 
-# "... and will stay closed": a verb whose subject is left out after "and".
-_ELIDED_SUBJECT = re.compile(r"\b(?:and|but|then)\s+(?:(?:will|would|could|has|have|had|was|were|is|are|remained|stayed"
-                             r"|stay|remain|be|been|still|later|then|again|also)\s+)*$", re.IGNORECASE)
-
-
 def shares_subject(text: str, earlier: Span, later: Span) -> bool:
-    """Whether ``later`` is a verb coordinated with ``earlier`` under one subject.
+    """Whether ``later`` is a window's verb coordinated with ``earlier`` under one subject.
 
     "The city museum closed on Monday ... and will stay closed through Sunday": the second
     verb's subject is the first's.
     """
-    return (is_verb_form(text, earlier) and is_verb_form(text, later)
-            and bool(_ELIDED_SUBJECT.search(text[max(earlier.end, later.start - 60) : later.start])))
-
-
-def _joins_names(words: Sequence[str], index: int) -> bool:
-    """ "Helsingor and Helsingborg": an "and" between two names joins them, opening no clause."""
-    return (words[index].lower() in ("and", "or") and 0 < index < len(words) - 1
-            and words[index - 1][:1].isupper() and words[index + 1][:1].isupper())
+    return is_verb_form(text, earlier) and is_verb_form(text, later) and subject_left_out(text, earlier.end, later.start)
 
 
 def _stated_subject(text: str, span: Span, sentence: Span) -> Optional[str]:
-    """The head noun of what a window's verb says was closed or suspended, or None.
-
-    Only an intransitive or passive use names it ("The port closed", "ferries remained
-    suspended"); a transitive one names the agent ("the government shut them").  The subject
-    runs from the clause's start (a comma, a conjunction, a relative word) to the verb's
-    auxiliaries; its head is the noun before its first preposition, else its last word.
-    """
-    if _OBJECT_AFTER.match(text, span.end):
-        return None
-    return _subject_before(text, span.start, sentence)
-
-
-def _subject_before(text: str, end: int, sentence: Span, relative: bool = True) -> Optional[str]:
-    reach = max(sentence.start, end - _SUBJECT_REACH)
-    before = text[reach:end]
-    cut = max(before.rfind(mark) for mark in (",", ";", ":", "\u2014", "(", '"', "\u201c"))
-    if relative and cut >= 0 and _RELATIVE_OPENING.fullmatch(before, cut + 1):
-        # "Its café, which shut on December 20": the subject is what the comma follows.
-        return _subject_before(text, reach + cut, sentence, relative=False)
-    words = [word.strip("'\u2019") for word in before[cut + 1:].split()]
-    if cut < 0 and reach > sentence.start:
-        words = words[1:]  # the first word may be cut off
-    opener = max((index for index, word in enumerate(words) if word.lower() in _CLAUSE_OPENERS
-                  and not _joins_names(words, index)), default=-1)
-    words = words[opener + 1:]
-    while words and words[-1].lower() in _AUXILIARIES:
-        words.pop()
-    while words and words[0].lower() in _SUBJECT_DETERMINERS:
-        words.pop(0)
-    if (not words or len(words) > 8 or words[-1].lower() in PREPOSITIONS
-            or any(word.lower() in _AUXILIARIES or word.lower().endswith("ly") for word in words)):
-        return None  # "acted unlawfully in suspending Parliament": no subject of the verb's own
-    head = next((words[index - 1] for index in range(1, len(words)) if words[index].lower() in _SUBJECT_PREPOSITIONS),
-                words[-1]).lower()
-    # A place is what a closure closes ("The port closed"), so place words count here.
-    if (not head.replace("-", "").isalpha() or head in _UNQUALIFYING or head in FUNCTION_WORDS - PLACE_WORDS
-            or head in PREPOSITIONS or head in _DETERMINERS):
+    """What a window's verb says was closed or suspended ("The port of Dublin closed"), if
+    it is a word that can tell windows apart; a place counts here, since it is what a closure
+    closes."""
+    head = subject_head(text, span, sentence)
+    if head is None or head in _UNQUALIFYING or head in FUNCTION_WORDS - PLACE_WORDS or head in _DETERMINERS:
         return None
     return head
 
