@@ -61,6 +61,11 @@ class WindowBuilder:
             self._words[key] = self._words.get(key, frozenset()) | words
         return key
 
+    def named(self, qualifier: str, kinds: frozenset[str] = frozenset()) -> Optional[tuple[str, Optional[str]]]:
+        """The first window qualified by ``qualifier`` (of one of ``kinds``, if given), or None."""
+        return next((key for key in self._order
+                     if key[1] == qualifier and (not kinds or key[0] in kinds)), None)
+
     def _covering(self, kind: str, words: frozenset[str]) -> Optional[tuple[str, Optional[str]]]:
         """The first window of the kind whose words include all of ``words``, or None.
 

@@ -61,6 +61,7 @@ from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
 from .speakers import attribute_all
+from .subjects import subject_head
 from .vocabulary import GENERIC_CUES, GenericCues, WindowVocabulary
 
 
@@ -237,7 +238,8 @@ class Extractor:
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
                         # "Easter Truce Ends": the time names the window; the verb is the window's.
                         cue = None
-                    target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
+                    target = (not keys and _named_by_subject(text, sentence, cue, builder)
+                              or self._target(expression, cue, keys, current, latest_of_kind, first_of_kind))
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence,
                                  in_sentence)
             # A proposal or another instance told in passing ("called for a 30-day ceasefire
@@ -560,6 +562,18 @@ def _recurring(text: str, expression: TimeExpression, sentence_times: Sequence[T
     return any(0 <= expression.span.start - t.span.end <= _SET_REACH
                and not re.search(r"[;:,\u2014]", text[t.span.end : expression.span.start])
                for t in sets)
+
+
+def _named_by_subject(text: str, sentence: Span, cue: Optional[Cue], builder: WindowBuilder):
+    """The window whose verb named the subject that this cue's verb has, or None.
+
+    "Schools closed for a week ... and universities closed for two weeks. Schools reopened on
+    Monday, June 9": the reopening is the schools' closure's end, whichever was named last.
+    """
+    if cue is None or cue.role == "announce":
+        return None
+    head = subject_head(text, cue.span, sentence)
+    return builder.named(head, cue.kinds) if head is not None else None
 
 
 def _short_of_times(text: str, cues: list[Cue], times: Sequence[TimeExpression]) -> list[Cue]:
