@@ -64,7 +64,8 @@ GENERIC_CUES = GenericCues(
     ),
     extended_by=(
         "extended", "extends", "extending", "extend", "extension", "renew", "renews", "renewing", "prolong", "prolonged", "renewed", "remain in place",
-        "remain in force", "stay in force", "stay in place", "remains in place", "held until", "lasted until",
+        "remain in force", "stay in force", "stay in place", "remains in place", "remained in place", "remained in force",
+        "stayed in place", "stayed in force", "held until", "lasted until",
         "ran on", "dragged on", "overran", "stretched into", "spilled over into",
     ),
     announced_by=(
