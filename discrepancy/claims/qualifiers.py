@@ -198,6 +198,8 @@ def introduced_together(text: str, mentions: Sequence[tuple[str, Span, Optional[
     on about its own.  Apposition ("a truce between Israel and Hamas expired ..., ending a
     pause") has no such "and", and one noun twice is one window.
     """
+    if len(mentions) < 2:
+        return frozenset()
     introduced = [index for index, (_kind, span, qualifier) in enumerate(mentions)
                   if not str(qualifier).startswith(APART)
                   and _INTRODUCED_BEFORE.search(text[max(0, span.start - 40) : span.start])]
