@@ -31,12 +31,51 @@ class WindowBuilder:
         self._order: list[tuple[str, Optional[str]]] = []
         self._mentions: dict[tuple[str, Optional[str]], list[Mention]] = {}
         self._claims: dict[tuple[str, Optional[str]], dict[str, list]] = {}
+        self._words: dict[tuple[str, Optional[str]], frozenset[str]] = {}
+        self._by_noun: dict[tuple[str, str], tuple[str, Optional[str]]] = {}
+        self._keys_with_word: dict[tuple[str, str], list[tuple[str, Optional[str]]]] = {}
 
-    def mention(self, kind: str, qualifier: Optional[str], mention: Mention) -> tuple[str, Optional[str]]:
+    def mention(self, kind: str, qualifier: Optional[str], mention: Mention,
+                words: frozenset[str] = frozenset(), introduced: bool = False) -> tuple[str, Optional[str]]:
+        """Record a mention; ``words`` are those of the phrases telling what it covers.
+
+        A new qualifier whose words all come from those of an earlier window of the kind
+        names that window: "the ban in the upper gulf" after "a ban on trawling in the
+        spawning grounds of the upper Gulf of Thailand".  A mention ``introduced`` beside
+        another window of its kind ("a state of emergency ... and a curfew") is told apart
+        by its noun, which then names it wherever it comes unqualified ("the curfew").
+        """
+        noun = " ".join(mention.text.lower().split())
         key = (kind, qualifier)
+        if introduced:
+            key = (kind, qualifier if qualifier is not None else noun)
+            self._by_noun[(kind, noun)] = key
+        elif qualifier is None and (kind, noun) in self._by_noun:
+            key = self._by_noun[(kind, noun)]
+        if key not in self._mentions and words:
+            key = self._covering(kind, words) or key
         self._known(key)
         self._mentions[key].append(mention)
+        if words and key[1] is not None and not key[1].startswith(APART):
+            for word in words - self._words.get(key, frozenset()):
+                self._keys_with_word.setdefault((kind, word), []).append(key)
+            self._words[key] = self._words.get(key, frozenset()) | words
         return key
+
+    def named(self, qualifier: str, kinds: frozenset[str] = frozenset()) -> Optional[tuple[str, Optional[str]]]:
+        """The first window qualified by ``qualifier`` (of one of ``kinds``, if given), or None."""
+        return next((key for key in self._order
+                     if key[1] == qualifier and (not kinds or key[0] in kinds)), None)
+
+    def _covering(self, kind: str, words: frozenset[str]) -> Optional[tuple[str, Optional[str]]]:
+        """The first window of the kind whose words include all of ``words``, or None.
+
+        Looked up through the windows that have each word, rarest first, so that many
+        qualifiers cost no more than the few windows sharing a word.
+        """
+        lists = [self._keys_with_word.get((kind, word), []) for word in words]
+        shortest = min(lists, key=len)
+        return next((known for known in shortest if words <= self._words[known]), None)
 
     def add(self, key: tuple[str, Optional[str]], field: str, claim: object) -> None:
         # A claim may come before its window's first mention (a lead sentence's end).
@@ -80,13 +119,15 @@ class WindowBuilder:
 
     def _split_by_kind(self, keys: list[tuple[str, Optional[str]]]) -> list[list[tuple[str, Optional[str]]]]:
         """ "A 14-day lockdown ... a three-day truce": windows of different kinds, each with a
-        length of its own, are different windows; otherwise one kind's words name the other's
-        window in passing ("the strike ... the shutdown"), so they stay one.
+        length or an end of its own ("a 48-hour strike ... and an overtime ban that will run
+        until the end of the month"), are different windows; otherwise one kind's words name
+        the other's window in passing ("the strike ... the shutdown"), so they stay one.
         """
         # A kind named only in passing, with no claims ("if no deal was reached by then"), does
         # not keep the measured windows together; its mentions go with the first.
         kinds = list(dict.fromkeys(key[0] for key in keys if self._has_claims(key)))
-        measured = [kind for kind in kinds if any(self._claims[key]["durations"] for key in keys if key[0] == kind)]
+        measured = [kind for kind in kinds
+                    if any(self._claims[key]["durations"] or self._claims[key]["bounds"] for key in keys if key[0] == kind)]
         if len(measured) < 2 or len(measured) != len(kinds):
             return [keys]
         groups = [[key for key in keys if key[0] == kind] for kind in kinds]

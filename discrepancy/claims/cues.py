@@ -35,7 +35,7 @@ AFTER_PENALTY = 1.6
 class Cue:
     """A cue phrase found in a sentence, and what it says about the times near it."""
 
-    role: str  # "start", "end", "extend", "announce", "planned_end"
+    role: str  # "start", "end", "extend", "announce", "planned_end"; "other" claims a time for another event
     span: Span
     phrase: str
     kinds: frozenset[str]  # the window kinds whose own vocabulary has this cue (none: generic)

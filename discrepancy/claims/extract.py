@@ -34,6 +34,7 @@ answered in modules of their own; of these, each imports only ones listed before
 * `cues`: the `Cue` value and which cue claims a time;
 * `lengths`: whether a length is the window's own, and whether it is reported;
 * `relative_ends`: ends and extensions stated as a length from another time;
+* `subjects`: what a window's verb says was closed or suspended ("The port closed");
 * `qualifiers`: the word that tells one window apart from others of its kind;
 * `builder`: merging mentions into windows and timing the relative ends.
 """
@@ -52,14 +53,16 @@ from ..temporal.values import Instant, Span
 from .builder import WindowBuilder
 from .cues import NOT_YET_REACH, ClaimingCues, Cue
 from .grammar import (BACK_REFERENCE, CLAUSE_BREAK, FUNCTION_WORDS, INTRANSITIVE_ENDS, TRANSITIVE_ENDS, other_object,
-                      other_subject, start_of_clause)
+                      other_subject, start_of_clause, starts_other_activity)
 from .lengths import extension_length, is_commentary, is_reported_length, is_window_length
 from .model import Announcement, EndBound, Mention, Observation, ObservationKind, StatedDuration, StatedStart, Window
-from .qualifiers import APART, qualifier_of
+from .qualifiers import (APART, STANDING, introduced_together, is_verb_form, qualifier_of, qualifying_words,
+                         shares_subject)
 from .relative_ends import elapsed_end, extended_by, held_then_ended, offset_end
 from .screen import TextScreen, WordScreen
 from .sentences import split_sentences
 from .speakers import attribute_all
+from .subjects import subject_head
 from .vocabulary import GENERIC_CUES, GenericCues, WindowVocabulary
 
 
@@ -113,6 +116,15 @@ class Extractor:
             if kept and kept[-1][1].overlaps(item[1]):
                 continue
             kept.append(item)
+        for index in range(1, len(kept)):
+            (kind, span, qualifier), (earlier_kind, earlier, earlier_qualifier) = kept[index], kept[index - 1]
+            if qualifier is None and kind == earlier_kind and shares_subject(text, earlier, span):
+                kept[index] = (kind, span, earlier_qualifier)  # "The museum closed ... and will stay closed"
+        if any(not is_verb_form(text, span) for _kind, span, _qualifier in kept):
+            # "The Tyne Tunnel closed ... for what would be a 10-day closure": the noun names the
+            # window, and the verb's subject does not tell it from the noun's.
+            kept = [(kind, span, None if is_verb_form(text, span) and not str(qualifier).startswith(APART) else qualifier)
+                    for kind, span, qualifier in kept]
         return kept
 
     def _cues(self, text: str, sentence: Span, screen: Optional[TextScreen] = None,
@@ -143,8 +155,13 @@ class Extractor:
                 phrase = " ".join(match.group(0).lower().split())
                 if not kinds and phrase in INTRANSITIVE_ENDS and other_subject(text, sentence, span, mentions):
                     continue
+                if role == "start" and not kinds and starts_other_activity(text, span, mentions):
+                    # "officers began issuing fines on Thursday": the cue still claims the time,
+                    # but as the start of another activity it says nothing of the window.
+                    role = "other"
                 clause_start = max(sentence.start, start_of_clause(text, sentence.start, span.start))
-                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start))
+                not_yet = bool(self._not_yet.search(text, max(clause_start, span.start - NOT_YET_REACH), span.start)
+                               or _INTENT_BEFORE.search(text, max(clause_start, span.start - _INTENT_REACH), span.start))
                 if (not not_yet and role == "end" and clause_start > sentence.start and phrase.split()[0].endswith("ing")
                         and _PARTICIPLE_AFTER_PLAN.fullmatch(text, clause_start, span.start)):
                     # "It was initially set at seven days, ending at 11:59 p.m. on August 24":
@@ -189,8 +206,12 @@ class Extractor:
             said_by = attribution.speaker if attribution else None
             in_sentence = in_sentences[index]
             keys = []
-            for kind, span, qualifier in sentence_mentions[index]:
-                key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span))
+            together = introduced_together(text, sentence_mentions[index])
+            for position, (kind, span, qualifier) in enumerate(sentence_mentions[index]):
+                words = (qualifying_words(text, span, sentence, in_sentence)
+                         if qualifier is not None and not qualifier.startswith(APART) else frozenset())
+                key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span), words,
+                                      introduced=position in together)
                 keys.append((span, key))
             if not keys and current is not None and index - last_mentioned == 1:
                 anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)
@@ -214,7 +235,8 @@ class Extractor:
             # Before any window is named, a time belongs only to a window that a cue of its
             # own kind points ahead to.
             if in_sentence and (keys or current is not None or named_kinds):
-                cues = self._cues(text, sentence, screen, named_kinds, [span for span, _ in keys])
+                cues = _short_of_times(text, self._cues(text, sentence, screen, named_kinds, [span for span, _ in keys]),
+                                       in_sentence)
                 if not keys and current is None:
                     cues = [cue for cue in cues if cue.specific]
                     if not cues:
@@ -246,7 +268,8 @@ class Extractor:
                             0 <= span.start - expression.span.end <= 1 for span, _ in keys):
                         # "Easter Truce Ends": the time names the window; the verb is the window's.
                         cue = None
-                    target = self._target(expression, cue, keys, current, latest_of_kind, first_of_kind)
+                    target = (not keys and _named_by_subject(text, sentence, cue, builder)
+                              or self._target(expression, cue, keys, current, latest_of_kind, first_of_kind))
                     self._assign(text, expression, cues, cue, keys, target, said_by, said_at, builder, recent, sentence,
                                  in_sentence)
             # A proposal or another instance told in passing ("called for a 30-day ceasefire
@@ -329,6 +352,8 @@ class Extractor:
             return
         if expression.type not in (TimexType.DATE, TimexType.TIME) or expression.instant is None:
             return
+        if str(target[1]).startswith(STANDING):
+            return  # "the usual 30-day return window does not apply to gifts bought between ...": a rule has no dates
         if not keys and not _carries_over(text, sentence.start, expression, cue, recent):
             return
         if (expression.role is Role.START and expression.cue_span is not None
@@ -448,6 +473,12 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|a|an|this|that)\s+)?(?
 # before it a plan rather than a report.
 _PARTICIPLE_AFTER_PLAN = re.compile(r"\s*")
 _PLAN_WORDS = re.compile(r"\b(?:initially|originally|at\s+first)\s+(?:set|planned|scheduled|meant|intended)\b", re.I)
+# "Engineers hoped to have taps running again by 9 p.m.": an aim, however many words its
+# infinitive takes before the cue, is a plan and not an event.
+_INTENT_BEFORE = re.compile(r"\b(?:hope[sd]?|hoping|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?"
+                            r"|intend(?:s|ed|ing)?|want(?:s|ed)?|seek(?:s|ing)?|sought|tr(?:y|ies|ied|ying))"
+                            r"\s+to\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
+_INTENT_REACH = 60
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
 _ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
@@ -494,27 +525,35 @@ def _closely_follows(text: str, cue: Cue, expression: TimeExpression) -> bool:
     return len(gap) <= 40 and not re.search(r"[,;:]", gap)
 
 
-# "to publish a review of the permits by": an infinitive of another act, whose deadline "by" gives.
-_INFINITIVE_BEFORE_BY = re.compile(r"\bto\s+([a-z]+)\b[^.,;:]{0,60}$")
-# Infinitives that end or lapse a window: their "by" deadline is the window's end.
+# "to publish a review of the permits by", "it would publish new rules before": the verb of
+# an act, after "to" or a modal, whose deadline "by" or "before" gives.  "back to normal by"
+# is no infinitive.
+_VERB_BEFORE_DEADLINE = re.compile(
+    r"(?:(?<!\bback\s)\bto|\b(?:will|would|shall|should|must|could|can|may|might)(?:\s+(?:not|also|then|now))?)"
+    r"\s+([a-z]+)\b(?=[^.,;:]{0,60}$)")
+# Verbs that end or lapse a window: their deadline is the window's end.
 _ENDING_INFINITIVES = frozenset({
     "end", "lift", "expire", "lapse", "close", "finish", "stop", "reopen", "resume", "conclude", "halt", "terminate",
     "run", "last", "remain", "stay", "be", "wind", "phase", "scrap", "cancel", "revoke", "suspend",
+    "return", "restore", "reconnect", "repair", "fix", "come", "reinstate", "have",
 })
 
 
 def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression) -> bool:
-    """Whether a "by" bound is the deadline of another act the sentence names.
+    """Whether a "by" or "before" bound is the deadline of another act the sentence names.
 
     "The minister agreed to meet her and to publish a review by the end of the year": the
-    time limits the publishing, not the hunger strike.  A "by" after an infinitive that
-    ends the window ("agreed to lift the ban by June 1") still bounds it.
+    time limits the publishing, not the hunger strike; so in "the regulator said it would
+    publish new rules before the summer".  A deadline of a verb that ends the window
+    ("agreed to lift the ban by June 1", "power would be restored by 6 p.m.") still bounds it.
+    The verb nearest before the deadline is the one it limits.
     """
     bound = expression.bound
-    if bound is None or bound.cue.lower() != "by" or bound.cue_span.end > expression.span.start:
+    if bound is None or bound.cue.lower() not in ("by", "before") or bound.cue_span.end > expression.span.start:
         return False
-    match = _INFINITIVE_BEFORE_BY.search(text, max(sentence.start, bound.cue_span.start - 80), bound.cue_span.start)
-    return match is not None and match.group(1) not in _ENDING_INFINITIVES
+    verbs = list(_VERB_BEFORE_DEADLINE.finditer(text, max(sentence.start, bound.cue_span.start - 80),
+                                                bound.cue_span.start))
+    return bool(verbs) and verbs[-1].group(1) not in _ENDING_INFINITIVES
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
@@ -562,8 +601,11 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     until February 15", nor starts and bare verbs of other subjects ("banks began accepting
     payments on Monday").
     """
-    if cue is not None and (cue.specific or cue.role == "extend"):
+    if cue is not None and cue.specific:
         return True
+    if cue is not None and cue.role == "extend":
+        # "unable to renew their permits until August 4": an extension of something else.
+        return not _OTHER_OBJECT.match(text, cue.span.end)
     if not recent:
         return False
     if expression.role is Role.BOUND and BACK_REFERENCE.search(text, sentence_start, expression.span.start):
@@ -576,6 +618,11 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
 
 
+# The object of an extension verb in a sentence that names no window: something other than
+# the window, unless a general name for a measure ("extended the measure until June").
+_OTHER_OBJECT = re.compile(r"\s+(?:their|his|her|our|your|my|the|a|an)\s+"
+                           r"(?!(?:[\w-]+\s+){0,2}(?:measures?|orders?|decrees?|arrangements?)\b)[a-z]",
+                           re.IGNORECASE)
 # A sentence opening with a general name for a measure refers back to the window just named.
 _GENERIC_ANAPHOR = re.compile(
     r"\s*[\"'\u201c]?(?:The|This|That)\s+(?:(?P<length>[\w-]+-(?:hour|day|week|month|year)(?:-long)?)\s+)?"
@@ -642,6 +689,34 @@ def _recurring(text: str, expression: TimeExpression, sets: Sequence[TimeExpress
     return any(0 <= expression.span.start - t.span.end <= _SET_REACH
                and not re.search(r"[;:,\u2014]", text[t.span.end : expression.span.start])
                for t in sets)
+
+
+def _named_by_subject(text: str, sentence: Span, cue: Optional[Cue], builder: WindowBuilder):
+    """The window whose verb named the subject that this cue's verb has, or None.
+
+    "Schools closed for a week ... and universities closed for two weeks. Schools reopened on
+    Monday, June 9": the reopening is the schools' closure's end, whichever was named last.
+    """
+    if cue is None or cue.role == "announce":
+        return None
+    head = subject_head(text, cue.span, sentence)
+    return builder.named(head, cue.kinds) if head is not None else None
+
+
+def _short_of_times(text: str, cues: list[Cue], times: Sequence[TimeExpression]) -> list[Cue]:
+    """Cues cut short where a time begins inside them, so that they claim it from before.
+
+    "closed it early on Friday": the tagger reads "early on Friday" as the time, and the cue
+    "closed ... early" is still the verb that time follows.
+    """
+    cut = []
+    for cue in cues:
+        inside = [t.span.start for t in times if cue.span.start < t.span.start < cue.span.end]
+        if inside:
+            end = cue.span.start + len(text[cue.span.start : min(inside)].rstrip())
+            cue = attrs.evolve(cue, span=Span(cue.span.start, end))
+        cut.append(cue)
+    return cut
 
 
 def _nearest_key(keys: list[tuple[Span, tuple[str, Optional[str]]]], span: Span) -> tuple[str, Optional[str]]:

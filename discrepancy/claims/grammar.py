@@ -122,3 +122,21 @@ def other_object(text: str, cue: Span, time: Span, mentions: Sequence[Span]) -> 
 
 _ARTICLES = frozenset("the a an".split())
 _ADVERBS = frozenset("early late again also just only now then soon today tonight yesterday".split())
+# "began issuing", "started to accept": a start verb with an activity of its own after it.
+_ACTIVITY_AFTER = re.compile(r"\s+(?:to\s+[a-z]+|(?!(?:during|following|including|pending|morning|evening|spring)\b)"
+                             r"[a-z]+ing)\b", re.IGNORECASE)
+# How far after the activity's verb its object may name the window ("began enforcing the curfew").
+_ACTIVITY_OBJECT_REACH = 30
+
+
+def starts_other_activity(text: str, cue: Span, mentions: Sequence[Span]) -> bool:
+    """Whether a generic start verb starts an activity named after it, not the window.
+
+    "Officers began issuing fines on Thursday" dates the fines, which may mark the end of a
+    grace period but not its start; "police began enforcing the curfew" still starts the
+    curfew, since the activity's object is the window.
+    """
+    match = _ACTIVITY_AFTER.match(text, cue.end)
+    if match is None:
+        return False
+    return not any(0 <= span.start - match.end() <= _ACTIVITY_OBJECT_REACH for span in mentions)

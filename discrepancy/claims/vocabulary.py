@@ -60,13 +60,13 @@ GENERIC_CUES = GenericCues(
     ended_by=(
         "ended", "ends", "ending", "was over", "collapses", "expires", "lapses", "breaks down", "declared the ceasefire over", "declared it over", "called off",
         "collapsed", "broke down", "lifted", "expired", "lapsed", "ran out", "was voided", "voided", "revoked",
-        "scrapped", "terminated", "cut short", "cancelled", "canceled", "abandoned", "rescinded",
+        "scrapped", "terminated", "cut short", "cut ... short", "cancelled", "canceled", "abandoned", "rescinded",
     ),
     extended_by=(
         "extended", "extends", "extending", "extend", "extension", "renew", "renews", "renewing", "prolong", "prolonged", "renewed", "remain in place",
         "remain in force", "stay in force", "stay in place", "remains in place", "remains in force",
         "remain in effect", "remains in effect", "remained in effect", "remained in force", "remained in place",
-        "stay in effect", "stays in effect", "held until", "lasted until",
+        "stay in effect", "stays in effect", "stayed in place", "stayed in force", "held until", "lasted until",
         "ran on", "dragged on", "overran", "stretched into", "spilled over into",
     ),
     announced_by=(
