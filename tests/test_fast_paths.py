@@ -421,3 +421,21 @@ def test_month_years_keep_tense_and_reference_apart():
     second = [e.value for e in find_times(text.replace("August", "October"), date(2025, 6, 30), "UTC")]
     assert first == ["2025-08", "2026-08", "2025-08"]
     assert second == ["2024-10", "2025-10", "2024-10"]
+
+
+def test_zone_memo_keys_on_the_zone_itself_and_stays_bounded():
+    from datetime import timezone as fixed
+
+    from discrepancy.temporal.values import ZoneMemo
+
+    memo = ZoneMemo(lambda result: result.tzinfo if isinstance(result, datetime) else None, limit=3)
+    plus_two, also_plus_two = fixed(timedelta(hours=2), "A"), fixed(timedelta(hours=2), "B")
+    assert plus_two == also_plus_two  # equal zones, but they print differently
+    moment = datetime(2026, 2, 1, tzinfo=plus_two)
+    assert memo.put("k", plus_two, moment) is moment and memo.get("k", plus_two) is moment
+    assert memo.get("k", also_plus_two) is None
+    memo.put("length", plus_two, timedelta(days=7))
+    assert memo.get("length", plus_two) == timedelta(days=7)  # holds no zone: always counts
+    memo.put("x", plus_two, moment)
+    memo.put("y", plus_two, moment)  # the limit reached: emptied, then kept
+    assert memo.get("k", plus_two) is None and memo.get("y", plus_two) is moment

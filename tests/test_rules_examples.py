@@ -191,3 +191,19 @@ def test_a_directory_of_rule_files_loads_every_file_in_name_order(tmp_path):
     (tmp_path / "notes.txt").write_text("not a rule file", encoding="utf-8")
     kinds = [window.name for window in load_rules([tmp_path], builtin=False).windows]
     assert kinds == ["levy", "toll"]
+
+
+def test_a_window_word_two_kinds_share_does_not_split_a_window():
+    """A user's kind that also calls its window "truce" must not take the ceasefire's end
+    away from it, while two kinds each named by words of their own do split."""
+    from datetime import date
+
+    from discrepancy import check, load_rules
+
+    shared = load_rules(text='window trade-truce:\n    called "trade truce", "truce"\n')
+    story = ("A 6-day ceasefire took effect on January 1, 2000. "
+             "Officials said the truce would hold until January 2, 2000.")
+    assert [f.kind for f in check(story, shared, reference=date(2000, 1, 3), tz="UTC")] == ["duration-vs-bound"]
+    own_words = ("Drivers began a 48-hour strike at 6 a.m. on Tuesday, September 16, and an overtime ban that "
+                 "will run until the end of the month. The strike ended at 6 a.m. on Thursday, as planned.")
+    assert check(own_words, load_rules(), reference=date(2025, 9, 19), tz="Europe/London") == []

@@ -34,10 +34,13 @@ class WindowBuilder:
         self._words: dict[tuple[str, Optional[str]], frozenset[str]] = {}
         self._by_noun: dict[tuple[str, str], tuple[str, Optional[str]]] = {}
         self._keys_with_word: dict[tuple[str, str], list[tuple[str, Optional[str]]]] = {}
+        self._named_plainly: set[tuple[str, Optional[str]]] = set()  # by a word no other kind calls its own
 
     def mention(self, kind: str, qualifier: Optional[str], mention: Mention,
-                words: frozenset[str] = frozenset(), introduced: bool = False) -> tuple[str, Optional[str]]:
-        """Record a mention; ``words`` are those of the phrases telling what it covers.
+                words: frozenset[str] = frozenset(), introduced: bool = False,
+                shared: bool = False) -> tuple[str, Optional[str]]:
+        """Record a mention; ``words`` are those of the phrases telling what it covers;
+        ``shared`` when another kind calls its window by the same word.
 
         A new qualifier whose words all come from those of an earlier window of the kind
         names that window: "the ban in the upper gulf" after "a ban on trawling in the
@@ -56,6 +59,8 @@ class WindowBuilder:
             key = self._covering(kind, words) or key
         self._known(key)
         self._mentions[key].append(mention)
+        if not shared:
+            self._named_plainly.add(key)
         if words and key[1] is not None and not key[1].startswith(APART):
             for word in words - self._words.get(key, frozenset()):
                 self._keys_with_word.setdefault((kind, word), []).append(key)
@@ -126,8 +131,11 @@ class WindowBuilder:
         # A kind named only in passing, with no claims ("if no deal was reached by then"), does
         # not keep the measured windows together; its mentions go with the first.
         kinds = list(dict.fromkeys(key[0] for key in keys if self._has_claims(key)))
+        # A kind's end counts as its own only where a word no other kind calls its window
+        # names it: "the truce" of a text about a ceasefire is not a user's tariff truce.
         measured = [kind for kind in kinds
-                    if any(self._claims[key]["durations"] or self._claims[key]["bounds"] for key in keys if key[0] == kind)]
+                    if any(self._claims[key]["durations"] or (self._claims[key]["bounds"] and key in self._named_plainly)
+                           for key in keys if key[0] == kind)]
         if len(measured) < 2 or len(measured) != len(kinds):
             return [keys]
         groups = [[key for key in keys if key[0] == kind] for kind in kinds]

@@ -42,6 +42,7 @@ answered in modules of their own; of these, each imports only ones listed before
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from typing import Iterable, Optional, Pattern, Sequence
 
@@ -74,6 +75,11 @@ class Extractor:
         self._screen = WordScreen()
         phrase_pattern = self._screen.pattern  # every pattern below also knows its phrases' first words
         self._called = [(v.kind, phrase_pattern(v.called)) for v in self.vocabularies if v.called]
+        # Words that several kinds call their window ("truce" in a user's tariff file and in the
+        # built-in pack): a mention by one of them is the later kind's only by load order.
+        called_by = collections.Counter(" ".join(phrase.lower().split()) for v in self.vocabularies
+                                        for phrase in set(v.called))
+        self._shared_words = frozenset(phrase for phrase, kinds in called_by.items() if kinds > 1)
         # A cue is a window's own only if the generic lists do not have it: "began" starts
         # anything, "resumed strikes" ends a truce.  Each kind's own cues get a pattern of
         # their own, so a match says which kinds it speaks for.
@@ -210,8 +216,10 @@ class Extractor:
             for position, (kind, span, qualifier) in enumerate(sentence_mentions[index]):
                 words = (qualifying_words(text, span, sentence, in_sentence)
                          if qualifier is not None and not qualifier.startswith(APART) else frozenset())
-                key = builder.mention(kind, qualifier, Mention(text=span.text_of(text), span=span), words,
-                                      introduced=position in together)
+                named = span.text_of(text)
+                key = builder.mention(kind, qualifier, Mention(text=named, span=span), words,
+                                      introduced=position in together,
+                                      shared=" ".join(named.lower().split()) in self._shared_words)
                 keys.append((span, key))
             if not keys and current is not None and index - last_mentioned == 1:
                 anaphor = _GENERIC_ANAPHOR.match(text, sentence.start)

@@ -20,7 +20,7 @@ from typing import Optional, Union
 import attrs
 
 from ..errors import ValueFormatError
-from .values import Duration, DurationRange, Grain, Instant, localize, start_of_day
+from .values import Duration, DurationRange, Grain, Instant, ZoneMemo, localize, start_of_day
 
 # Part-of-day codes and the wall-clock hours each covers, as [start, end) on a 0-30 axis
 # where hours past 24 fall on the next day (a night runs into the following morning).
@@ -162,27 +162,15 @@ _PATTERN = re.compile(
 )
 
 
-# `parse_timex` results by (value, zone identity): a text names the same month or day
-# many times, and every value object is frozen, so one parse serves them all.  Bounded: the
-# table is emptied when it reaches `_PARSED_LIMIT` entries.
-_PARSED: dict[tuple[str, int], TimexValue] = {}
-_PARSED_LIMIT = 4096
+# `parse_timex` results: a text names the same month or day many times, and every value
+# object is frozen, so one parse serves them all.  Only instants hold a zone.
+_PARSED = ZoneMemo(lambda parsed: parsed.earliest.tzinfo if isinstance(parsed, Instant) else None)
 
 
 def parse_timex(value: str, zone: tzinfo) -> TimexValue:
     """Read a TIMEX3 value back into a value object; dates are taken in ``zone``."""
-    key = (value, id(zone))
-    cached = _PARSED.get(key)
-    # Keyed like `Instant.of_days` on the zone's identity, so an instant is checked to be in
-    # this very zone (an id can be reused once a zone object is gone); the other values do
-    # not depend on the zone.
-    if cached is not None and (not isinstance(cached, Instant) or cached.earliest.tzinfo is zone):
-        return cached
-    parsed = _parse_timex(value, zone)
-    if len(_PARSED) >= _PARSED_LIMIT:
-        _PARSED.clear()
-    _PARSED[key] = parsed
-    return parsed
+    cached = _PARSED.get(value, zone)
+    return cached if cached is not None else _PARSED.put(value, zone, _parse_timex(value, zone))
 
 
 def _parse_timex(value: str, zone: tzinfo) -> TimexValue:

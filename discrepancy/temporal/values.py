@@ -19,7 +19,7 @@ import enum
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import total_ordering
-from typing import Optional
+from typing import Any, Callable, Hashable, Optional
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -44,12 +44,43 @@ def elapsed(start: datetime, end: datetime) -> timedelta:
     return to_utc(end) - to_utc(start)
 
 
-# Zone conversions dominate the cost of a day's range, and a text names the same few days
-# over and over.  Keys hold the zone's identity, not its equality: two zones that compare
-# equal (fixed offsets with different names) still give datetimes that print differently.
-# Each cached value holds its zone, so an identity stays unique while its entry lives.
-_CACHE_LIMIT = 4096
-_LOCALIZED: dict[tuple[datetime, int], datetime] = {}
+class ZoneMemo:
+    """A bounded memo of a pure step that takes a value and a zone (a wall time's instant, a
+    day's range, a parsed TIMEX3 value).
+
+    Zone conversions dominate such steps, and a text names the same few days over and over.
+    Keys hold the zone's identity, not its equality: two zones that compare equal (fixed
+    offsets with different names) still give datetimes that print differently.  An identity
+    may be reused once its zone is gone, so an entry counts only while the result still holds
+    that very zone (``zone_of``; a result that holds no zone, such as a duration, always
+    counts).  When full, the memo is emptied and starts again.
+    """
+
+    __slots__ = ("_entries", "_zone_of", "_limit")
+
+    def __init__(self, zone_of: Callable[[Any], Optional[tzinfo]], limit: int = 4096) -> None:
+        self._entries: dict[tuple[Hashable, int], Any] = {}
+        self._zone_of = zone_of
+        self._limit = limit
+
+    def get(self, key: Hashable, zone: tzinfo) -> Any:
+        """The remembered result for ``key`` in ``zone``, or None."""
+        cached = self._entries.get((key, id(zone)))
+        if cached is not None:
+            held = self._zone_of(cached)
+            if held is None or held is zone:
+                return cached
+        return None
+
+    def put(self, key: Hashable, zone: tzinfo, result: Any) -> Any:
+        """Remember ``result`` for ``key`` in ``zone``; returns it."""
+        if len(self._entries) >= self._limit:
+            self._entries.clear()
+        self._entries[(key, id(zone))] = result
+        return result
+
+
+_LOCALIZED = ZoneMemo(lambda aware: aware.tzinfo)
 
 
 def localize(wall: datetime, zone: tzinfo) -> datetime:
@@ -62,15 +93,8 @@ def localize(wall: datetime, zone: tzinfo) -> datetime:
     """
     if wall.tzinfo is not None:
         return _localize(wall, zone)  # aware datetimes compare by instant, not by wall time
-    key = (wall, id(zone))
-    cached = _LOCALIZED.get(key)
-    if cached is not None and cached.tzinfo is zone:
-        return cached
-    aware = _localize(wall, zone)
-    if len(_LOCALIZED) >= _CACHE_LIMIT:
-        _LOCALIZED.clear()
-    _LOCALIZED[key] = aware
-    return aware
+    cached = _LOCALIZED.get(wall, zone)
+    return cached if cached is not None else _LOCALIZED.put(wall, zone, _localize(wall, zone))
 
 
 def _localize(wall: datetime, zone: tzinfo) -> datetime:
@@ -118,7 +142,7 @@ class Grain(enum.Enum):
 
 
 _GRAIN_ORDER = {grain: index for index, grain in enumerate(Grain)}
-_DAY_RANGES: dict[tuple, "Instant"] = {}
+_DAY_RANGES = ZoneMemo(lambda instant: instant.earliest.tzinfo)
 
 
 @attrs.frozen(order=True)
@@ -184,16 +208,12 @@ class Instant:
         Instants are frozen, so the same range is built once and shared (bounded cache,
         keyed like `localize` on the zone's identity).
         """
-        key = (first, last, id(zone), grain)
-        cached = _DAY_RANGES.get(key) if cls is Instant else None
-        if cached is not None and cached.earliest.tzinfo is zone:
+        key = (first, last, grain)
+        cached = _DAY_RANGES.get(key, zone) if cls is Instant else None
+        if cached is not None:
             return cached
         instant = cls(start_of_day(first, zone), start_of_day(last + timedelta(days=1), zone), grain)
-        if cls is Instant:
-            if len(_DAY_RANGES) >= _CACHE_LIMIT:
-                _DAY_RANGES.clear()
-            _DAY_RANGES[key] = instant
-        return instant
+        return _DAY_RANGES.put(key, zone, instant) if cls is Instant else instant
 
     @classmethod
     def day_boundary(cls, day: date, zone: tzinfo) -> "Instant":
