@@ -421,3 +421,92 @@ def test_month_years_keep_tense_and_reference_apart():
     second = [e.value for e in find_times(text.replace("August", "October"), date(2025, 6, 30), "UTC")]
     assert first == ["2025-08", "2026-08", "2025-08"]
     assert second == ["2024-10", "2025-10", "2024-10"]
+
+
+# Dense runs of dates with no verb for hundreds of characters, where `ClauseReader._quiet`
+# answers without reading: words that are no markers, and words whose cut pieces may mark
+# though the whole word does not ("Wednesday" cut to "wed", "bewill" to "will", "willing"),
+# -ed words, long runs, apostrophes, rare clause breaks, and letters that case-fold to ASCII.
+_QUIET_PIECES = [
+    "February", "1", "March", "2", "April", "Monday", "Wednesday", "Sunday", "48-hour", "30-day", "week-long",
+    "bewill", "willing", "unsaid", "x" * 19, "y" * 23, "o'", "'", "the", "until", "\u212a", "\u0130", "caf\u00e9",
+    "2026",
+] * 4 + ["reddish", "indeed", "red", "z" * 18 + "ed", "''", "''will", "May"]  # words that mark or break: rarer
+quiet_texts = st.lists(st.tuples(st.sampled_from(_QUIET_PIECES), st.sampled_from(
+    [" "] * 30 + ["  ", "", "-", ", ", ". ", "\n"])), min_size=25, max_size=60).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=quiet_texts, length=st.integers(0, 10))
+@example(text="bewill" + " " * 116 + "Monday Sunday", length=6)  # the left edge leaves "will"
+@example(text="Sunday ''will " + " " * 106 + "Monday Sunday", length=6)  # a break leaves "will"
+@example(text="Monday" + " " * 76 + "willing", length=6)  # the right edge leaves "will"
+@example(text="Monday bewill Sunday", length=2)  # a time ending inside "bewill" leaves "will"
+def test_quiet_clause_is_unmarked_when_read(text, length):
+    """Where the reader calls a time's neighbourhood quiet, reading the clause finds no
+    marker.  Every start is tried, so that the window's edges fall at every letter of the
+    words around (a cut "willing" reads "will")."""
+    reader = tense.ClauseReader(text)
+    for start in range(len(text) + 1):
+        end = min(len(text), start + length)
+        if reader._lowered is not None and reader._quiet(start, end):
+            assert tense.clause_tense(text, start, end) is tense.Tense.UNMARKED, (start, end)
+        assert reader.tense(start, end) == tense.clause_tense(text, start, end), (start, end)
+
+
+def test_quiet_clause_is_used_and_guarded():
+    """A run of dates is answered at once; a marker or a cut piece that may mark is read."""
+    text = "February 1 March 2 April 3 " * 20
+    reader = tense.ClauseReader(text)
+    start = text.index("March", 200)
+    assert reader._quiet(start, start + 7)
+    # "Wednesday" cut by the right edge to "wed", which `_marker` reads as may-mark.
+    filler = ("Sunday Tuesday " * 6)[:tense._CLAUSE_RIGHT - 5] + " "
+    text = "Monday Tuesday " * 10 + "Monday " + filler + "Wednesday Sunday " * 3
+    reader = tense.ClauseReader(text)
+    start = text.index("Monday", 140)
+    cut = start + len("Monday") + tense._CLAUSE_RIGHT
+    assert text[cut - 3:cut + 6] == "Wednesday"
+    assert not reader._quiet(start, start + len("Monday"))
+    assert reader.tense(start, start + len("Monday")) == tense.clause_tense(text, start, start + len("Monday"))
+    for marked in ("Officials said February 1 March 2 April 3", "February 1 March 2 will", "it may rain March 2"):
+        reader = tense.ClauseReader(marked)
+        start = marked.index("March")
+        assert not reader._quiet(start, start + 7), marked
+
+
+def _scan_sorting_by_key(text: str) -> list[Piece]:
+    """`recognise.scan` as it was: candidates sorted by an explicit (start, -length, rule) key."""
+    word_starts, by_kind = recognise._triggers(text)
+    candidates = []
+    for order, (kind, pattern) in enumerate(RULES):
+        positions = recognise._rule_starts(kind, word_starts, by_kind, {})
+        for start, end in first_matches(text, pattern, positions):
+            candidates.append((start, start - end, order, kind))
+    candidates.sort(key=lambda candidate: candidate[:3])
+    chosen, last_end = [], -1
+    for start, negative_length, _order, kind in candidates:
+        if start >= last_end:
+            chosen.append((kind, start, start - negative_length))
+            last_end = start - negative_length
+    return chosen
+
+
+@BUDGET
+@given(text=st.one_of(number_texts, quiet_texts, segments))
+@example(text="'90s '90s the '90s")
+def test_scan_settles_as_sorting_by_key(text):
+    """Sorting the candidate tuples themselves settles overlaps as the explicit key did."""
+    assert [(piece.kind, piece.start, piece.end) for piece in recognise.scan(text)] == _scan_sorting_by_key(text)
+
+
+def test_context_reads_its_tense_once():
+    """`Context.tense` calls the clause reader on first use only, and keeps the answer."""
+    from discrepancy.temporal.normalise import Context
+
+    calls = []
+    context = Context(date(2026, 2, 3), ZoneInfo("UTC"), lambda: calls.append(1) or tense.Tense.FUTURE)
+    assert context.tense is tense.Tense.FUTURE and context.tense is tense.Tense.FUTURE
+    assert calls == [1]
+    assert Context(date(2026, 2, 3), ZoneInfo("UTC"), tense.Tense.PAST).tense is tense.Tense.PAST

@@ -59,6 +59,28 @@ class Meaning:
     end: Optional[int] = None  # likewise a narrower end ("two days" of "two days after the attack")
 
 
+class _read_once:
+    """`functools.cached_property` without its lock: the value is read on first access and
+    kept in the instance's ``__dict__``, where later lookups find it before this descriptor.
+
+    Python 3.11's `cached_property` takes a lock on every first access (about 0.5 µs), and
+    each of the tens of thousands of dates in a dense text makes one `Context` and asks its
+    tense once.  A `Context` is never shared between threads while it is being resolved, and
+    two first reads would compute the same value anyway.
+    """
+
+    def __init__(self, function: Callable) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @attrs.frozen(slots=False)
 class Context:
     """What resolution needs besides the piece: reference day, zone, clause tense, anchor.
@@ -75,7 +97,7 @@ class Context:
     topic: Optional[Instant] = None  # the first quarter the text named: the period a report is about
     anchor_end: int = 0  # where the anchor's phrase ends in the text
 
-    @functools.cached_property
+    @_read_once
     def tense(self) -> Tense:
         return self.clause_tense() if callable(self.clause_tense) else self.clause_tense
 

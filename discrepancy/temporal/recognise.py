@@ -17,7 +17,6 @@ Output is deterministic and sorted by span.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, tzinfo
@@ -210,9 +209,13 @@ def scan(text: str) -> list[Piece]:
                 position > 0 and text[position - 1] == "'" and match_at(text, position - 1))
             if not match or match.end() == match.start():
                 continue
-            covered = match.end()
-            candidates.append((match.start(), match.start() - match.end(), order, kind, match))
-    candidates.sort(key=_SETTLING_ORDER)
+            start, covered = match.span()
+            candidates.append((start, start - covered, order, kind, match))
+    # Leftmost, then longest, then the earlier rule.  No two candidates share a start and a
+    # rule (a rule's matches begin at its distinct word starts, or at the apostrophe just
+    # before one, which is no word start), so the tuples' own order is this order and the
+    # sort never compares the kinds or matches that follow.
+    candidates.sort()
     chosen: list[Piece] = []
     last_end = -1
     for start, negative_length, order, kind, match in candidates:
@@ -222,8 +225,6 @@ def scan(text: str) -> list[Piece]:
             last_end = start - negative_length
     return chosen
 
-
-_SETTLING_ORDER = operator.itemgetter(0, 1, 2)  # leftmost, then longest, then the earlier rule
 
 
 def _groups(match: re.Match, layout: tuple) -> dict:
