@@ -510,3 +510,67 @@ def test_context_reads_its_tense_once():
     assert context.tense is tense.Tense.FUTURE and context.tense is tense.Tense.FUTURE
     assert calls == [1]
     assert Context(date(2026, 2, 3), ZoneInfo("UTC"), tense.Tense.PAST).tense is tense.Tense.PAST
+
+
+# Month words and what may follow them: days, years (also in other digits), "the", dots,
+# commas, "of", the words that open `month` ("this past"), and letters that case-fold to
+# ASCII inside a month name ("Aprıl", "Auguſt").
+_MONTH_PIECES = [
+    "February", "March", "MARCH", "march", "May", "Sept.", "Sept", "Sep", "Jan.", "Dec", "April", "Apr",
+    "Apr\u0131l", "Augu\u017ft", "\u212a", "1", "2", "12", "31", "1st", "3rd", "2026", "1999", "19\u0669\u0669", "207",
+    "the", "The", "of", "this past", "last", "next", "early", "in", "and", "to", "-", ",", ".", "'", "days", "1 1/2",
+]
+month_texts = st.lists(st.tuples(st.sampled_from(_MONTH_PIECES), st.sampled_from(
+    ["", " ", " ", "  ", "   ", "    ", ", ", ".", ". ", ",", "\u00a0", "\n"])), max_size=30).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=month_texts)
+@example(text="Apr\u0131l 5")  # a month name that is no ASCII word
+@example(text="last Augu\u017ft March 5")
+@example(text="Sept. 1999 the 3 March Sept.  5 May\u00a0 2026")
+def test_month_and_day_triggers_hide_no_match(text):
+    """The month words' narrower kinds ("month_then_day", "month_alone") and the opening of
+    `day_month` (a digit or "the") hide no match that trying every word start finds."""
+    word_starts, by_kind = recognise._triggers(text)
+    for rule, pattern in RULES:
+        everywhere = first_matches(text, pattern, word_starts)
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        assert triggered == everywhere, (rule, text)
+
+
+def test_month_kinds_spare_the_rules_that_cannot_match():
+    word_starts, by_kind = recognise._triggers("February 1 March May June 2026")
+    assert [word_starts.index(p) for p in by_kind["month_then_day"]] == [0, 4]  # "June 2026" might be a day
+    assert [word_starts.index(p) for p in by_kind["month_alone"]] == [2, 3, 4]
+    by_kind = recognise._triggers("Apr\u0131l 5 March")[1]  # a letter that folds to ASCII: every kind
+    assert by_kind["month_alone"] == by_kind["month_then_day"] == [0, 8]
+
+
+_ENDED_PIECES = ["year", "quarter", "months", "ended", "ENDED", "Ended", "period", "half", "weeks", "the", "x", "\u0130",
+                 "\u212a", "friended", "\n", " ", "  ", "\t", "\u00a0", ",", "."]
+ended_texts = st.lists(st.tuples(st.sampled_from(_ENDED_PIECES), st.sampled_from(["", " ", "  ", "   ", "    ", "\n", " \n"])),
+                       max_size=12).map(lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=ended_texts)
+@example(text="the year ended \n")
+@example(text="the year ended   \n")
+def test_ended_pretest_never_hides_a_period_ended(text):
+    """Where the cheap test says no, `_PERIOD_ENDED_BEFORE` finds nothing before the date."""
+    from discrepancy.temporal import normalise
+
+    found = normalise._PERIOD_ENDED_BEFORE.search(text, max(0, len(text) - 40), len(text))
+    if found:
+        assert normalise._may_end_in_ended(text, len(text)), text
+    assert normalise._may_end_in_ended("for the quarter ended ", 22)
+
+
+def test_day_value_writes_four_digit_years():
+    from discrepancy.temporal import normalise
+
+    for day in (date(1, 1, 1), date(999, 12, 31), date(1000, 2, 3), date(2026, 2, 3), date(9999, 12, 31)):
+        assert normalise.day_value(day) == f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    assert normalise.day_value(datetime(999, 1, 2, 3, 4)) == "0999-01-02"  # not a plain date: formatted

@@ -203,7 +203,14 @@ def narrow(instant: Instant, mod: Optional[str]) -> Instant:
 
 
 def day_value(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"  # strftime writes year 999 as "999"
+    """``YYYY-MM-DD``, the year always in four digits (strftime writes year 999 as "999").
+
+    A plain `date`'s `isoformat` writes exactly that, at a quarter of the cost of
+    formatting each field: every dated expression of a dense text asks for it.
+    """
+    if type(day) is date:
+        return day.isoformat()
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
 def week_value(day: date) -> str:
@@ -395,6 +402,21 @@ _PERIOD_ENDED_BEFORE = re.compile(
     r"\b(?:year|quarter|period|half|months|weeks)\s{1,3}ended\s{1,3}$", re.IGNORECASE)
 
 
+def _may_end_in_ended(text: str, start: int) -> bool:
+    """Whether the text before ``start`` could end as `_PERIOD_ENDED_BEFORE` does: "ended"
+    and one to three spaces (four when ``$`` stands before a final newline).
+
+    A cheap test before the search, which tries its six nouns at each of forty positions
+    (0.8 µs) for every day named without a year.  Outside ASCII the test says yes and the
+    pattern decides.
+    """
+    before = text[max(0, start - 9): start]
+    if not before.isascii():
+        return True
+    stripped = before.rstrip()
+    return 1 <= len(before) - len(stripped) <= 4 and stripped.lower().endswith("ended")
+
+
 def _latest_on_or_before(month: int, day: int, reference: date) -> Optional[date]:
     """The last ``month``/``day`` on or before ``reference`` (29 February: the last leap one)."""
     for year in range(reference.year, reference.year - 8, -1):
@@ -420,7 +442,8 @@ def resolve_day(piece: Piece, ctx: Context) -> Optional[date]:
             day = parse_ordinal(piece.group("d")) or int(piece.group("d"))
             year = _year_of(piece.group("y"), ctx)
             weekday = piece.groups.get("_weekday")
-            if year is None and weekday is None and _PERIOD_ENDED_BEFORE.search(ctx.text, max(0, piece.start - 40), piece.start):
+            if (year is None and weekday is None and _may_end_in_ended(ctx.text, piece.start)
+                    and _PERIOD_ENDED_BEFORE.search(ctx.text, max(0, piece.start - 40), piece.start)):
                 # "for the quarter ended Sept. 30", "the fiscal year ended Jan. 31": a period
                 # reported as over has ended by the time of writing: its last such day.
                 return _latest_on_or_before(month, day, ctx.reference)

@@ -313,6 +313,7 @@ TRIGGER_KINDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, wor
     "s": ["s"],  # the "s" of "1990s", "1990's", "'90s"
     "q": ["q"],  # the "Q" of "Q3"
     "ordinal_suffix": ["st", "nd", "rd", "th"],  # "1st" is the words "1" and "st"
+    "the": ["the"],
     "quarter_ordinal": ["first", "second", "third", "fourth", "final"],
     # The words a frequency can begin with ("twice a week", "every Monday", "daily").
     "set_start": _first_words(lx.SET_WORDS) + ["every", "each", "per", "once", "twice", "three", "several"],
@@ -362,6 +363,35 @@ def digit_kinds(run: str, following: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+# What follows a month word decides two of its rules at a glance (in the same case folding as
+# the patterns).  `month_day` goes on to its day: a dot, one to three spaces, maybe "the",
+# and a digit ("Sept. 5", "March the 3rd").  `month` stands alone: its pattern refuses a
+# month followed by a number (`(?!\.?\s{1,3}\d)`), unless that number could be its year.
+_MONTH_THEN_DAY = re.compile(r"\.?\s{1,3}(?:the\s{1,3})?[0-9]", FLAGS)
+_MONTH_THEN_NUMBER = re.compile(r"\.?\s{1,3}\d")
+_MONTH_THEN_YEARLIKE = re.compile(r"\.?\s{1,3}\d{4}")
+MONTH_LOOKAHEAD = 11  # characters after a month word that `month_kinds` reads
+# The only characters outside ASCII that an ASCII letter matches when case is ignored (the
+# dotted and dotless i, the long s, the Kelvin sign): where none stands in the text, a month
+# rule's month name is always one whole word of ASCII letters, the month word itself.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def month_kinds(following: str) -> tuple[str, ...]:
+    """The narrower trigger kinds of a month word, given the (up to `MONTH_LOOKAHEAD`)
+    characters after it: "month_then_day" where `month_day` could go on to a day number,
+    "month_alone" where `month` could end (no number after it, or four digits that could be
+    its year).  In a run of dates ("February 1 March 2") this spares `month` an attempt at
+    every month, and in a run of months ("March May June") `month_day`.
+    """
+    kinds = []
+    if _MONTH_THEN_DAY.match(following):
+        kinds.append("month_then_day")
+    if not _MONTH_THEN_NUMBER.match(following) or _MONTH_THEN_YEARLIKE.match(following):
+        kinds.append("month_alone")
+    return tuple(kinds)
+
+
 def near(reach: int, *kinds: str) -> dict[str, int]:
     """A condition: a trigger word of one of ``kinds`` begins at most ``reach`` characters
     after the phrase does.  Conditions combine with ``|`` (either holds)."""
@@ -376,9 +406,10 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "iso_date": (near(0, "year_number"),),
     "slash_date": (near(0, "slashed_number"),),
     "compact_date": (near(0, "eight_digits"),),
-    "month_day": (near(0, "month"),),
-    "day_month": (near(20, "month"), near(6, "digit")),  # "the 8-11 of May"
-    "month": (near(14, "month"),),  # "this past May"
+    "month_day": (near(0, "month_then_day"),),
+    # "the 8-11 of May": it begins with its day or "the"
+    "day_month": (near(20, "month"), near(6, "digit"), near(0, "digit", "the")),
+    "month": (near(14, "month_alone"),),  # "this past May"
     "ordinal_day": (near(6, "short_number"), near(8, "ordinal_suffix")),  # "the 31st"
     "year": (near(24, "year_number"),),  # "the fiscal year 1998"
     "spoken_year": (near(13, "spoken_century"),),  # "the year nineteen ninety-six"

@@ -30,8 +30,8 @@ from .cues import attach_cues
 from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
-from .patterns import (DIGIT_LOOKAHEAD, FLAGS, GLUE, LETTER_OPENING, MONTH_CONTEXT, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE,
-                       digit_kinds)
+from .patterns import (DIGIT_LOOKAHEAD, FLAGS, FOLDS_TO_ASCII, GLUE, LETTER_OPENING, MONTH_CONTEXT, MONTH_LOOKAHEAD,
+                       RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds, month_kinds)
 from .tense import ClauseReader, Tense, clause_tense
 from .values import Grain, Span
 
@@ -46,6 +46,9 @@ def _kinds_by_word() -> dict[str, tuple[str, ...]]:
 
 _KINDS_BY_WORD = _kinds_by_word()
 _digit_kinds = functools.lru_cache(maxsize=4096)(digit_kinds)  # pure; numbers recur
+_month_kinds = functools.lru_cache(maxsize=4096)(month_kinds)  # pure; what follows months recurs
+_MONTH_WORDS = frozenset(TRIGGER_KINDS["month"])
+_ALL_MONTH_KINDS = ("month_then_day", "month_alone")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 _EDGEABLE = frozenset({
@@ -72,6 +75,9 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
     word_starts: list[int] = []
     by_kind: dict[str, list[int]] = {}
     kinds_of = _KINDS_BY_WORD.get
+    # A month word's narrower kinds read what follows it; where a letter that case-folds to
+    # ASCII stands in the text a month name need not be one ASCII word, so it has them all.
+    read_months = FOLDS_TO_ASCII.search(text) is None
     for match in _TOKEN.finditer(text):
         token = match.group()
         position = match.start()
@@ -79,9 +85,14 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
         if token[0].isdigit():
             kinds = _digit_kinds(token, text[match.end(): match.end() + DIGIT_LOOKAHEAD])
         else:
-            kinds = kinds_of(token.lower())
+            lowered = token.lower()
+            kinds = kinds_of(lowered)
             if kinds is None:
                 continue
+            if lowered in _MONTH_WORDS:
+                for kind in (_month_kinds(text[match.end(): match.end() + MONTH_LOOKAHEAD]) if read_months
+                             else _ALL_MONTH_KINDS):
+                    by_kind.setdefault(kind, []).append(position)
         for kind in kinds:
             by_kind.setdefault(kind, []).append(position)
     return word_starts, by_kind
