@@ -306,7 +306,7 @@ def test_narrow_triggers_hide_no_match(text):
     word_starts, by_kind = recognise._triggers(text)
     for rule, pattern in RULES:
         everywhere = first_matches(text, pattern, word_starts)
-        triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
         assert triggered == everywhere, (rule, text)
 
 
@@ -481,7 +481,7 @@ def _scan_sorting_by_key(text: str) -> list[Piece]:
     word_starts, by_kind = recognise._triggers(text)
     candidates = []
     for order, (kind, pattern) in enumerate(RULES):
-        positions = recognise._rule_starts(kind, word_starts, by_kind, {})
+        positions = recognise._rule_starts(kind, text, word_starts, by_kind, {})
         for start, end in first_matches(text, pattern, positions):
             candidates.append((start, start - end, order, kind))
     candidates.sort(key=lambda candidate: candidate[:3])
@@ -536,7 +536,7 @@ def test_month_and_day_triggers_hide_no_match(text):
     word_starts, by_kind = recognise._triggers(text)
     for rule, pattern in RULES:
         everywhere = first_matches(text, pattern, word_starts)
-        triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
         assert triggered == everywhere, (rule, text)
 
 

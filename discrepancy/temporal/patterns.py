@@ -313,7 +313,6 @@ TRIGGER_KINDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, wor
     "s": ["s"],  # the "s" of "1990s", "1990's", "'90s"
     "q": ["q"],  # the "Q" of "Q3"
     "ordinal_suffix": ["st", "nd", "rd", "th"],  # "1st" is the words "1" and "st"
-    "the": ["the"],
     "quarter_ordinal": ["first", "second", "third", "fourth", "final"],
     # The words a frequency can begin with ("twice a week", "every Monday", "daily").
     "set_start": _first_words(lx.SET_WORDS) + ["every", "each", "per", "once", "twice", "three", "several"],
@@ -374,7 +373,7 @@ MONTH_LOOKAHEAD = 11  # characters after a month word that `month_kinds` reads
 # The only characters outside ASCII that an ASCII letter matches when case is ignored (the
 # dotted and dotless i, the long s, the Kelvin sign): where none stands in the text, a month
 # rule's month name is always one whole word of ASCII letters, the month word itself.
-FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def month_kinds(following: str) -> tuple[str, ...]:
@@ -407,8 +406,7 @@ RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
     "slash_date": (near(0, "slashed_number"),),
     "compact_date": (near(0, "eight_digits"),),
     "month_day": (near(0, "month_then_day"),),
-    # "the 8-11 of May": it begins with its day or "the"
-    "day_month": (near(20, "month"), near(6, "digit"), near(0, "digit", "the")),
+    "day_month": (near(20, "month"), near(6, "digit")),  # "the 8-11 of May"
     "month": (near(14, "month_alone"),),  # "this past May"
     "ordinal_day": (near(6, "short_number"), near(8, "ordinal_suffix")),  # "the 31st"
     "year": (near(24, "year_number"),),  # "the fiscal year 1998"
@@ -449,6 +447,11 @@ LETTER_OPENING = frozenset({
     "season", "holiday", "weekday", "weekday_plural", "relative_day", "relative_period", "part_of_day",
     "edge", "week_of_month", "year_end", "deictic_unit", "reference", "soon",
 })
+
+# Rules whose every match begins with an ASCII digit or the word "the": `day_month` ("1 March",
+# "the 8-11 of May"), never with the month its trigger conditions reach for ("February 1
+# March": not at "February").  `recognise` tries them only at such words.
+DIGIT_OR_THE_OPENING = frozenset({"day_month"})
 
 # Text between two pieces that lets them join into one expression.
 GLUE = re.compile(

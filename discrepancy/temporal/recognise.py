@@ -31,7 +31,7 @@ from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
 from .patterns import (DIGIT_LOOKAHEAD, FLAGS, FOLDS_TO_ASCII, GLUE, LETTER_OPENING, MONTH_CONTEXT, MONTH_LOOKAHEAD,
-                       RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds, month_kinds)
+                       DIGIT_OR_THE_OPENING, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds, month_kinds)
 from .tense import ClauseReader, Tense, clause_tense
 from .values import Grain, Span
 
@@ -46,8 +46,6 @@ def _kinds_by_word() -> dict[str, tuple[str, ...]]:
 
 _KINDS_BY_WORD = _kinds_by_word()
 _digit_kinds = functools.lru_cache(maxsize=4096)(digit_kinds)  # pure; numbers recur
-_month_kinds = functools.lru_cache(maxsize=4096)(month_kinds)  # pure; what follows months recurs
-_MONTH_WORDS = frozenset(TRIGGER_KINDS["month"])
 _ALL_MONTH_KINDS = ("month_then_day", "month_alone")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
@@ -75,9 +73,6 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
     word_starts: list[int] = []
     by_kind: dict[str, list[int]] = {}
     kinds_of = _KINDS_BY_WORD.get
-    # A month word's narrower kinds read what follows it; where a letter that case-folds to
-    # ASCII stands in the text a month name need not be one ASCII word, so it has them all.
-    read_months = FOLDS_TO_ASCII.search(text) is None
     for match in _TOKEN.finditer(text):
         token = match.group()
         position = match.start()
@@ -85,17 +80,35 @@ def _triggers(text: str) -> tuple[list[int], dict[str, list[int]]]:
         if token[0].isdigit():
             kinds = _digit_kinds(token, text[match.end(): match.end() + DIGIT_LOOKAHEAD])
         else:
-            lowered = token.lower()
-            kinds = kinds_of(lowered)
+            kinds = kinds_of(token.lower())
             if kinds is None:
                 continue
-            if lowered in _MONTH_WORDS:
-                for kind in (_month_kinds(text[match.end(): match.end() + MONTH_LOOKAHEAD]) if read_months
-                             else _ALL_MONTH_KINDS):
-                    by_kind.setdefault(kind, []).append(position)
         for kind in kinds:
             by_kind.setdefault(kind, []).append(position)
+    months = by_kind.get("month")
+    if months:
+        # A month word's narrower kinds read what follows it (after the word loop, which
+        # stays as cheap for every other word).  Where a letter that case-folds to ASCII
+        # stands in the text, a month name need not be one ASCII word: it has them all.
+        read_months = not any(letter in text for letter in FOLDS_TO_ASCII)
+        for position in months:
+            for kind in (_month_kinds_at(text[position: position + _MONTH_WINDOW]) if read_months else _ALL_MONTH_KINDS):
+                by_kind.setdefault(kind, []).append(position)
     return word_starts, by_kind
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_MONTH_WINDOW = len("september") + MONTH_LOOKAHEAD
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_kinds_at(window: str) -> tuple[str, ...]:
+    """`month_kinds` of the month word that opens ``window``, from what follows the word.
+
+    Cached by the window (the word and what follows): dense text repeats "March 2 ".
+    """
+    end = _LETTERS.match(window).end()
+    return month_kinds(window[end: end + MONTH_LOOKAHEAD])
 
 
 # Each rule's trigger conditions as tuples of (kind, reach), so that rules sharing a
@@ -166,7 +179,7 @@ _AT_TRIGGERS = frozenset(rule for rule, conditions in _CONDITIONS.items()
                          if len(conditions) == 1 and all(reach == 0 for _kind, reach in conditions[0]))
 
 
-def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]],
+def _rule_starts(rule: str, text: str, word_starts: list[int], by_kind: dict[str, list[int]],
                  windows_of: dict[tuple, list[tuple[int, int]]]) -> list[int]:
     """The word starts, in order, from which ``rule`` meets every one of its trigger conditions.
 
@@ -201,7 +214,14 @@ def _rule_starts(rule: str, word_starts: list[int], by_kind: dict[str, list[int]
         if numbers is None:
             numbers = windows_of["digit"] = set(by_kind["digit"])
         starts = [start for start in starts if start not in numbers]
+    if rule in DIGIT_OR_THE_OPENING:
+        # A look at the few starts left, not a trigger kind: finding every "the" of a text
+        # would cost news more than the attempts it spares.
+        starts = [start for start in starts if text[start] in _ASCII_DIGITS or text[start:start + 3].lower() == "the"]
     return starts
+
+
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def scan(text: str) -> list[Piece]:
@@ -212,7 +232,7 @@ def scan(text: str) -> list[Piece]:
     for order, (kind, pattern) in enumerate(RULES):
         match_at = pattern.match
         covered = -1
-        for position in _rule_starts(kind, word_starts, by_kind, windows_of):
+        for position in _rule_starts(kind, text, word_starts, by_kind, windows_of):
             if position < covered:
                 continue
             # "'90s" begins one character before its first word.
