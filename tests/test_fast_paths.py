@@ -476,31 +476,6 @@ def test_quiet_clause_is_used_and_guarded():
         assert not reader._quiet(start, start + 7), marked
 
 
-def _scan_sorting_by_key(text: str) -> list[Piece]:
-    """`recognise.scan` as it was: candidates sorted by an explicit (start, -length, rule) key."""
-    word_starts, by_kind = recognise._triggers(text)
-    candidates = []
-    for order, (kind, pattern) in enumerate(RULES):
-        positions = recognise._rule_starts(kind, text, word_starts, by_kind, {})
-        for start, end in first_matches(text, pattern, positions):
-            candidates.append((start, start - end, order, kind))
-    candidates.sort(key=lambda candidate: candidate[:3])
-    chosen, last_end = [], -1
-    for start, negative_length, _order, kind in candidates:
-        if start >= last_end:
-            chosen.append((kind, start, start - negative_length))
-            last_end = start - negative_length
-    return chosen
-
-
-@BUDGET
-@given(text=st.one_of(number_texts, quiet_texts, segments))
-@example(text="'90s '90s the '90s")
-def test_scan_settles_as_sorting_by_key(text):
-    """Sorting the candidate tuples themselves settles overlaps as the explicit key did."""
-    assert [(piece.kind, piece.start, piece.end) for piece in recognise.scan(text)] == _scan_sorting_by_key(text)
-
-
 def test_context_reads_its_tense_once():
     """`Context.tense` calls the clause reader on first use only, and keeps the answer."""
     from discrepancy.temporal.normalise import Context
@@ -574,3 +549,80 @@ def test_day_value_writes_four_digit_years():
     for day in (date(1, 1, 1), date(999, 12, 31), date(1000, 2, 3), date(2026, 2, 3), date(9999, 12, 31)):
         assert normalise.day_value(day) == f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
     assert normalise.day_value(datetime(999, 1, 2, 3, 4)) == "0999-01-02"  # not a plain date: formatted
+
+
+def _scan_sorting_by_key(text: str) -> list[Piece]:
+    """`recognise.scan` as it was: candidates sorted by an explicit (start, -length, rule) key."""
+    word_starts, by_kind = recognise._triggers(text)
+    candidates = []
+    for order, (kind, pattern) in enumerate(RULES):
+        positions = recognise._rule_starts(kind, text, word_starts, by_kind, {})
+        for start, end in first_matches(text, pattern, positions):
+            candidates.append((start, start - end, order, kind))
+    candidates.sort(key=lambda candidate: candidate[:3])
+    chosen, last_end = [], -1
+    for start, negative_length, _order, kind in candidates:
+        if start >= last_end:
+            chosen.append((kind, start, start - negative_length))
+            last_end = start - negative_length
+    return chosen
+
+
+@BUDGET
+@given(text=st.one_of(number_texts, quiet_texts, segments, month_texts))
+@example(text="'90s '90s the '90s")
+@example(text="February 1 March 2 April 3 " * 4)
+@example(text="1 March 2 April 3 May " * 4)
+@example(text="February 1 March 2 April 3 1 March")
+@example(text="Sept.5 March")  # "5 March" starts where "Sept." ends: it is chosen
+@example(text="1, 2 last P.M. 2026-03-05 in the morning-")  # a rule needed only after a second round
+def test_scan_settles_as_sorting_by_key(text):
+    """Sorting the candidate tuples themselves settles overlaps as the explicit key did, and
+    a deferred rule (`recognise.DEFERRED_RULES`) left untried changes nothing, whichever
+    rules are deferred (all of them, or every other one, in the later readings)."""
+    expected = _scan_sorting_by_key(text)
+    assert [(piece.kind, piece.start, piece.end) for piece in recognise.scan(text)] == expected
+    deferred, pays = recognise.DEFERRED_RULES, recognise._DEFERRAL_PAYS_BELOW
+    kinds = [kind for kind, _ in RULES]
+    try:
+        # Every rule, or every other one: a rule left untried at first may be needed once
+        # the rules tried later change the settled pieces.
+        for chosen in (kinds, kinds[::2], kinds[1::2]):
+            recognise.DEFERRED_RULES, recognise._DEFERRAL_PAYS_BELOW = frozenset(chosen), 10 ** 9
+            assert [(piece.kind, piece.start, piece.end) for piece in recognise.scan(text)] == expected
+    finally:
+        recognise.DEFERRED_RULES, recognise._DEFERRAL_PAYS_BELOW = deferred, pays
+
+
+def test_inside_means_strictly_after_a_piece_start_and_its_apostrophe():
+    """A start counts as inside ``[a, b)`` only from ``a + 2`` (a match may begin one
+    character early, at an apostrophe) and before ``b``."""
+    starts, ends = [10, 30], [20, 40]
+    assert recognise._all_inside([12, 19, 32], starts, ends)
+    for position in (10, 11, 20, 25, 30, 31, 40, 5):
+        assert not recognise._all_inside([12, position], starts, ends), position
+
+
+def test_deferred_rule_is_left_untried_only_where_it_could_not_win():
+    """In a run of dates every "1 March" lies inside a "February 1": `day_month` is not tried.
+    Where one of its matches stands free ("3 May" at the end of a list) it is tried."""
+    from discrepancy.temporal import recognise as r
+
+    run = "February 1 March 2 April 3 " * 20
+    tried = []
+    original = r._candidates
+
+    def counting(text, order, starts, candidates):
+        tried.append(r.RULES[order][0])
+        original(text, order, starts, candidates)
+
+    r._candidates = counting
+    try:
+        r.scan(run)
+        assert "day_month" not in tried and "month_day" in tried
+        tried.clear()
+        pieces = r.scan("1 March " + run)
+        assert "day_month" in tried and pieces[0].kind == "day_month"
+    finally:
+        r._candidates = original
+    assert _scan_sorting_by_key("1 March " + run) == [(p.kind, p.start, p.end) for p in r.scan("1 March " + run)]

@@ -228,25 +228,29 @@ def scan(text: str) -> list[Piece]:
     """Every rule's matches, settled leftmost-longest (ties: the earlier rule)."""
     word_starts, by_kind = _triggers(text)
     windows_of: dict[tuple, list[tuple[int, int]]] = {}
-    candidates: list[tuple[int, int, int, Piece]] = []
-    for order, (kind, pattern) in enumerate(RULES):
-        match_at = pattern.match
-        covered = -1
-        for position in _rule_starts(kind, text, word_starts, by_kind, windows_of):
-            if position < covered:
-                continue
-            # "'90s" begins one character before its first word.
-            match = match_at(text, position) or (
-                position > 0 and text[position - 1] == "'" and match_at(text, position - 1))
-            if not match or match.end() == match.start():
-                continue
-            start, covered = match.span()
-            candidates.append((start, start - covered, order, kind, match))
+    candidates: list[tuple] = []
+    deferred: list[tuple[int, list[int]]] = []
+    for order, (kind, _pattern) in enumerate(RULES):
+        starts = _rule_starts(kind, text, word_starts, by_kind, windows_of)
+        if kind in DEFERRED_RULES and len(starts) * _DEFERRAL_PAYS_BELOW >= len(text):
+            deferred.append((order, starts))
+        elif starts:
+            _candidates(text, order, starts, candidates)
     # Leftmost, then longest, then the earlier rule.  No two candidates share a start and a
     # rule (a rule's matches begin at its distinct word starts, or at the apostrophe just
     # before one, which is no word start), so the tuples' own order is this order and the
     # sort never compares the kinds or matches that follow.
     candidates.sort()
+    while deferred:
+        chosen_starts, chosen_ends = _settled_spans(candidates)
+        needed = [(order, starts) for order, starts in deferred
+                  if not _all_inside(starts, chosen_starts, chosen_ends)]
+        if not needed:
+            break  # none of the deferred rules' matches could be chosen: they are never tried
+        for order, starts in needed:
+            _candidates(text, order, starts, candidates)
+        candidates.sort()
+        deferred = [entry for entry in deferred if entry not in needed]
     chosen: list[Piece] = []
     last_end = -1
     for start, negative_length, order, kind, match in candidates:
@@ -256,6 +260,62 @@ def scan(text: str) -> list[Piece]:
             last_end = start - negative_length
     return chosen
 
+
+# Rules whose matches mostly lose where they stand thick: `day_month` finds "1 March" in every
+# "February 1 March 2" and `month_day` takes the "1" first.  Such a rule is tried last, and
+# not at all where every one of its word starts lies strictly inside a piece the other rules
+# settle on (`_all_inside`).  Deferring costs one settling of the other candidates, which pays
+# only where the rule has a start in fewer than this many characters on average (news has
+# one in thousands).
+DEFERRED_RULES = frozenset({"day_month"})
+_DEFERRAL_PAYS_BELOW = 100
+
+
+def _candidates(text: str, order: int, starts: list[int], candidates: list[tuple]) -> None:
+    """Rule ``order``'s matches tried at ``starts`` in turn, each skipping the starts its
+    previous match covers, added to ``candidates`` as ``(start, -length, order, kind, match)``."""
+    kind, pattern = RULES[order]
+    match_at = pattern.match
+    covered = -1
+    for position in starts:
+        if position < covered:
+            continue
+        # "'90s" begins one character before its first word.
+        match = match_at(text, position) or (
+            position > 0 and text[position - 1] == "'" and match_at(text, position - 1))
+        if not match or match.end() == match.start():
+            continue
+        start, covered = match.span()
+        candidates.append((start, start - covered, order, kind, match))
+
+
+def _settled_spans(candidates: list[tuple]) -> tuple[list[int], list[int]]:
+    """Where the pieces settled from sorted ``candidates`` start and end (as `scan` settles)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    last_end = -1
+    for start, negative_length, *_rest in candidates:
+        if start >= last_end:
+            last_end = start - negative_length
+            starts.append(start)
+            ends.append(last_end)
+    return starts, ends
+
+
+def _all_inside(positions: list[int], starts: list[int], ends: list[int]) -> bool:
+    """Whether every position ``p`` lies inside a settled piece ``[a, b)`` with ``a < p - 1``
+    and ``p < b``, so that a match tried there (beginning at ``p``, or at the apostrophe at
+    ``p - 1``) would start strictly inside that piece.
+
+    Then adding the rule's matches changes nothing: settling goes leftmost first, so until
+    one of them were chosen the pieces settled are these; and each of them starts after the
+    start of the last piece settled before it and before that piece's end, so is dropped.
+    """
+    for position in positions:
+        index = bisect_right(starts, position - 2) - 1
+        if index < 0 or ends[index] <= position:
+            return False
+    return True
 
 
 def _groups(match: re.Match, layout: tuple) -> dict:
