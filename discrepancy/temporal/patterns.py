@@ -327,6 +327,9 @@ _YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
 # as the pattern, so that whatever "clock" could match is let through.
 _CLOCK_HOUR_AFTER = re.compile(r"[:.]|\s{0,3}[apoi]", FLAGS)
 _TIMES_AFTER = re.compile(r"\s{1,3}t", FLAGS)  # "12 times a year"
+# What must follow four digits for them to be a clock time: a zone, "GMT", "UTC" or "Zulu"
+# (case-sensitive, after at most two spaces and an opening bracket), as in "0001 GMT".
+_ZONE_AFTER_FOUR = re.compile(r"\s{1,2}\(?[GUZ]")
 DIGIT_LOOKAHEAD = 4  # characters after a run of digits that `digit_kinds` reads
 
 
@@ -336,11 +339,12 @@ def digit_kinds(run: str, following: str) -> tuple[str, ...]:
     Every run is a "digit"; one or two digits a "short_number" (a day, an hour, a month),
     and a "clock_number" when what follows could continue a clock time ("11:30", "9 p.m.",
     "6 o'clock"), a "times_number" before "times" ("12 times a year"); a single digit
-    followed by a letter an "ordinal_digit" ("3rd"); four a
-    "four_digits" (a clock time such as "0001 GMT"), and a "year_number" when it reads as a
-    year, the only four digits `YEAR` accepts; eight an "eight_digits" (a date like
-    "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").  The narrower
-    kinds spare the rules that need them an attempt at every number of a dense text.
+    followed by a letter an "ordinal_digit" ("3rd"); four a "four_digits" before a zone
+    (a clock time such as "0001 GMT", the only one four digits begin), and a "year_number"
+    when it reads as a year, the only four digits `YEAR` accepts, a "year_dash" when a
+    hyphen follows (the only year an ISO date begins with); eight an "eight_digits" (a date
+    like "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").  The
+    narrower kinds spare the rules that need them an attempt at every number of a dense text.
     """
     kinds = ["digit"]
     if len(run) <= 2:
@@ -352,9 +356,12 @@ def digit_kinds(run: str, following: str) -> tuple[str, ...]:
         if len(run) == 1 and following[:1].isalpha():
             kinds.append("ordinal_digit")
     elif len(run) == 4:
-        kinds.append("four_digits")
+        if _ZONE_AFTER_FOUR.match(following):
+            kinds.append("four_digits")
         if _YEAR_NUMBER.fullmatch(run):
             kinds.append("year_number")
+            if following[:1] == "-":
+                kinds.append("year_dash")
     elif len(run) == 8:
         kinds.append("eight_digits")
     if following[:1] == "/":
@@ -402,7 +409,7 @@ def near(reach: int, *kinds: str) -> dict[str, int]:
 # the word it needs, counting each gap ``S`` as three; a rule whose phrase can begin further
 # back than 48 characters (a long amount before a unit) is tried only within 48, as before.
 RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
-    "iso_date": (near(0, "year_number"),),
+    "iso_date": (near(0, "year_dash"),),
     "slash_date": (near(0, "slashed_number"),),
     "compact_date": (near(0, "eight_digits"),),
     "month_day": (near(0, "month_then_day"),),
@@ -452,6 +459,10 @@ LETTER_OPENING = frozenset({
 # "the 8-11 of May"), never with the month its trigger conditions reach for ("February 1
 # March": not at "February").  `recognise` tries them only at such words.
 DIGIT_OR_THE_OPENING = frozenset({"day_month"})
+# Rules whose every match that begins with a number begins with a word of the given kind:
+# `year` with the year itself ("1998", "the fiscal year 1998"), never with the other numbers
+# its reach spans ("31 12 1999").  `recognise` tries them at no other number.
+NUMBER_OPENING: dict[str, str] = {"year": "year_number"}
 
 # Text between two pieces that lets them join into one expression.
 GLUE = re.compile(
