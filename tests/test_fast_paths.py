@@ -292,6 +292,9 @@ _NUMBER_PIECES = [
     "hours", "-hour", "-day", "week-long", "weeklong", "and a half", "to", "or", "more than",
     "GMT", "Monday", "May", "the", "last", "year", "ago", "earlier", "every", "per", "Q", "-", "/", "(", ")",
     "UTC", "Zulu", "(GMT)", "gmt", "2026-03-05", "1999-", "fiscal", "1\u0669\u0669\u0669",
+    # the openings of `relative_period`, `deictic_unit`, `week_of_month`, and what they need after
+    "THE", "This", "that same", "following", "Previous", "coming", "current", "next", "past", "week", "weekend",
+    "month", "fourth", "of", "March", "48-hour", "week-long", "th\u0130s", "\u0130",
 ]
 number_texts = st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_from(["", " ", " ", "  ", "   ", "-", ", "])),
                         max_size=30).map(lambda parts: "".join(piece + separator for piece, separator in parts))
@@ -301,6 +304,8 @@ number_texts = st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_fr
 @given(text=number_texts)
 @example(text="first quarterp.m.")  # "quarter" run into the next word is no quarter
 @example(text="0001 (GMT) 2359  Zulu 1200 UTC 2026-03-05")  # four digits before a zone; a year before a hyphen
+@example(text="following week, Previous month, coming weekend, current year, THAT same day, next week, "
+              "past month, last night, this year, the week, the fourth week of March")  # every opening
 def test_narrow_triggers_hide_no_match(text):
     """Trying each rule at every word start finds what trying it where its triggers allow
     finds: the digit kinds ("clock_number", "times_number", "ordinal_digit"), the rules

@@ -459,6 +459,19 @@ LETTER_OPENING = frozenset({
 # "the 8-11 of May"), never with the month its trigger conditions reach for ("February 1
 # March": not at "February").  `recognise` tries them only at such words.
 DIGIT_OR_THE_OPENING = frozenset({"day_month"})
+# Rules whose every match begins with one of a few words, told by their first two letters:
+# `relative_period` ("this", "last", "next", "past", "previous", "coming", "current",
+# "following", "that", "the"), `deictic_unit` and `week_of_month` ("the").  In a run of
+# lengths ("48-hour 30-day week-long") their trigger words are everywhere and their
+# openings nowhere.  None of these letters is i, s or k, the only ASCII letters that match
+# a letter outside ASCII when case is ignored, so the two letters are ASCII wherever a
+# match begins, and lower-casing them is exact.
+OPENING_PREFIXES: dict[str, frozenset[str]] = {
+    "relative_period": frozenset({"th", "la", "ne", "pa", "pr", "co", "cu", "fo"}),
+    "deictic_unit": frozenset({"th"}),
+    "week_of_month": frozenset({"th"}),
+}
+
 # Rules whose every match that begins with a number begins with a word of the given kind:
 # `year` with the year itself ("1998", "the fiscal year 1998"), never with the other numbers
 # its reach spans ("31 12 1999").  `recognise` tries them at no other number.

@@ -31,7 +31,7 @@ from .expressions import TimeExpression, TimexType
 from .normalise import DAY_KINDS, Context, Piece, resolve
 from .numbers import parse_amount
 from .patterns import (DIGIT_LOOKAHEAD, FLAGS, FOLDS_TO_ASCII, GLUE, LETTER_OPENING, MONTH_CONTEXT, MONTH_LOOKAHEAD,
-                       DIGIT_OR_THE_OPENING, NUMBER_OPENING, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds, month_kinds)
+                       DIGIT_OR_THE_OPENING, NUMBER_OPENING, OPENING_PREFIXES, RULE_TRIGGERS, RULES, TRIGGER_KINDS, ZONE, digit_kinds, month_kinds)
 from .tense import ClauseReader, Tense, clause_tense
 from .values import Grain, Span
 
@@ -221,6 +221,9 @@ def _rule_starts(rule: str, text: str, word_starts: list[int], by_kind: dict[str
             others = windows_of[("other numbers than", opening_kind)] = set(by_kind["digit"]).difference(
                 by_kind.get(opening_kind, ()))
         starts = [start for start in starts if start not in others]
+    prefixes = OPENING_PREFIXES.get(rule)
+    if prefixes is not None:
+        starts = [start for start in starts if text[start:start + 2].lower() in prefixes]
     if rule in DIGIT_OR_THE_OPENING:
         # A look at the few starts left, not a trigger kind: finding every "the" of a text
         # would cost news more than the attempts it spares.
