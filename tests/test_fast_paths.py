@@ -291,6 +291,10 @@ _NUMBER_PIECES = [
     "times a year", "Times", "st", "nd", "rd", "th", "\u017ft", "ST", "quarter", "first", "days", "day", "hour",
     "hours", "-hour", "-day", "week-long", "weeklong", "and a half", "to", "or", "more than",
     "GMT", "Monday", "May", "the", "last", "year", "ago", "earlier", "every", "per", "Q", "-", "/", "(", ")",
+    "UTC", "Zulu", "(GMT)", "gmt", "2026-03-05", "1999-", "fiscal", "1\u0669\u0669\u0669",
+    # the openings of `relative_period`, `deictic_unit`, `week_of_month`, and what they need after
+    "THE", "This", "that same", "following", "Previous", "coming", "current", "next", "past", "week", "weekend",
+    "month", "fourth", "of", "March", "48-hour", "week-long", "th\u0130s", "\u0130",
 ]
 number_texts = st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_from(["", " ", " ", "  ", "   ", "-", ", "])),
                         max_size=30).map(lambda parts: "".join(piece + separator for piece, separator in parts))
@@ -299,6 +303,9 @@ number_texts = st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_fr
 @BUDGET
 @given(text=number_texts)
 @example(text="first quarterp.m.")  # "quarter" run into the next word is no quarter
+@example(text="0001 (GMT) 2359  Zulu 1200 UTC 2026-03-05")  # four digits before a zone; a year before a hyphen
+@example(text="following week, Previous month, coming weekend, current year, THAT same day, next week, "
+              "past month, last night, this year, the week, the fourth week of March")  # every opening
 def test_narrow_triggers_hide_no_match(text):
     """Trying each rule at every word start finds what trying it where its triggers allow
     finds: the digit kinds ("clock_number", "times_number", "ordinal_digit"), the rules
@@ -306,7 +313,7 @@ def test_narrow_triggers_hide_no_match(text):
     word_starts, by_kind = recognise._triggers(text)
     for rule, pattern in RULES:
         everywhere = first_matches(text, pattern, word_starts)
-        triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
         assert triggered == everywhere, (rule, text)
 
 
@@ -439,3 +446,206 @@ def test_zone_memo_keys_on_the_zone_itself_and_stays_bounded():
     memo.put("x", plus_two, moment)
     memo.put("y", plus_two, moment)  # the limit reached: emptied, then kept
     assert memo.get("k", plus_two) is None and memo.get("y", plus_two) is moment
+# Dense runs of dates with no verb for hundreds of characters, where `ClauseReader._quiet`
+# answers without reading: words that are no markers, and words whose cut pieces may mark
+# though the whole word does not ("Wednesday" cut to "wed", "bewill" to "will", "willing"),
+# -ed words, long runs, apostrophes, rare clause breaks, and letters that case-fold to ASCII.
+_QUIET_PIECES = [
+    "February", "1", "March", "2", "April", "Monday", "Wednesday", "Sunday", "48-hour", "30-day", "week-long",
+    "bewill", "willing", "unsaid", "x" * 19, "y" * 23, "o'", "'", "the", "until", "\u212a", "\u0130", "caf\u00e9",
+    "2026",
+] * 4 + ["reddish", "indeed", "red", "z" * 18 + "ed", "''", "''will", "May"]  # words that mark or break: rarer
+quiet_texts = st.lists(st.tuples(st.sampled_from(_QUIET_PIECES), st.sampled_from(
+    [" "] * 30 + ["  ", "", "-", ", ", ". ", "\n"])), min_size=25, max_size=60).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=quiet_texts, length=st.integers(0, 10))
+@example(text="bewill" + " " * 116 + "Monday Sunday", length=6)  # the left edge leaves "will"
+@example(text="Sunday ''will " + " " * 106 + "Monday Sunday", length=6)  # a break leaves "will"
+@example(text="Monday" + " " * 76 + "willing", length=6)  # the right edge leaves "will"
+@example(text="Monday bewill Sunday", length=2)  # a time ending inside "bewill" leaves "will"
+def test_quiet_clause_is_unmarked_when_read(text, length):
+    """Where the reader calls a time's neighbourhood quiet, reading the clause finds no
+    marker.  Every start is tried, so that the window's edges fall at every letter of the
+    words around (a cut "willing" reads "will")."""
+    reader = tense.ClauseReader(text)
+    for start in range(len(text) + 1):
+        end = min(len(text), start + length)
+        if reader._lowered is not None and reader._quiet(start, end):
+            assert tense.clause_tense(text, start, end) is tense.Tense.UNMARKED, (start, end)
+        assert reader.tense(start, end) == tense.clause_tense(text, start, end), (start, end)
+
+
+def test_quiet_clause_is_used_and_guarded():
+    """A run of dates is answered at once; a marker or a cut piece that may mark is read."""
+    text = "February 1 March 2 April 3 " * 20
+    reader = tense.ClauseReader(text)
+    start = text.index("March", 200)
+    assert reader._quiet(start, start + 7)
+    # "Wednesday" cut by the right edge to "wed", which `_marker` reads as may-mark.
+    filler = ("Sunday Tuesday " * 6)[:tense._CLAUSE_RIGHT - 5] + " "
+    text = "Monday Tuesday " * 10 + "Monday " + filler + "Wednesday Sunday " * 3
+    reader = tense.ClauseReader(text)
+    start = text.index("Monday", 140)
+    cut = start + len("Monday") + tense._CLAUSE_RIGHT
+    assert text[cut - 3:cut + 6] == "Wednesday"
+    assert not reader._quiet(start, start + len("Monday"))
+    assert reader.tense(start, start + len("Monday")) == tense.clause_tense(text, start, start + len("Monday"))
+    for marked in ("Officials said February 1 March 2 April 3", "February 1 March 2 will", "it may rain March 2"):
+        reader = tense.ClauseReader(marked)
+        start = marked.index("March")
+        assert not reader._quiet(start, start + 7), marked
+
+
+def test_context_reads_its_tense_once():
+    """`Context.tense` calls the clause reader on first use only, and keeps the answer."""
+    from discrepancy.temporal.normalise import Context
+
+    calls = []
+    context = Context(date(2026, 2, 3), ZoneInfo("UTC"), lambda: calls.append(1) or tense.Tense.FUTURE)
+    assert context.tense is tense.Tense.FUTURE and context.tense is tense.Tense.FUTURE
+    assert calls == [1]
+    assert Context(date(2026, 2, 3), ZoneInfo("UTC"), tense.Tense.PAST).tense is tense.Tense.PAST
+
+
+# Month words and what may follow them: days, years (also in other digits), "the", dots,
+# commas, "of", the words that open `month` ("this past"), and letters that case-fold to
+# ASCII inside a month name ("Aprıl", "Auguſt").
+_MONTH_PIECES = [
+    "February", "March", "MARCH", "march", "May", "Sept.", "Sept", "Sep", "Jan.", "Dec", "April", "Apr",
+    "Apr\u0131l", "Augu\u017ft", "\u212a", "1", "2", "12", "31", "1st", "3rd", "2026", "1999", "19\u0669\u0669", "207",
+    "the", "The", "of", "this past", "last", "next", "early", "in", "and", "to", "-", ",", ".", "'", "days", "1 1/2",
+]
+month_texts = st.lists(st.tuples(st.sampled_from(_MONTH_PIECES), st.sampled_from(
+    ["", " ", " ", "  ", "   ", "    ", ", ", ".", ". ", ",", "\u00a0", "\n"])), max_size=30).map(
+    lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=month_texts)
+@example(text="Apr\u0131l 5")  # a month name that is no ASCII word
+@example(text="last Augu\u017ft March 5")
+@example(text="Sept. 1999 the 3 March Sept.  5 May\u00a0 2026")
+def test_month_and_day_triggers_hide_no_match(text):
+    """The month words' narrower kinds ("month_then_day", "month_alone") and the opening of
+    `day_month` (a digit or "the") hide no match that trying every word start finds."""
+    word_starts, by_kind = recognise._triggers(text)
+    for rule, pattern in RULES:
+        everywhere = first_matches(text, pattern, word_starts)
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
+        assert triggered == everywhere, (rule, text)
+
+
+def test_month_kinds_spare_the_rules_that_cannot_match():
+    word_starts, by_kind = recognise._triggers("February 1 March May June 2026")
+    assert [word_starts.index(p) for p in by_kind["month_then_day"]] == [0, 4]  # "June 2026" might be a day
+    assert [word_starts.index(p) for p in by_kind["month_alone"]] == [2, 3, 4]
+    by_kind = recognise._triggers("Apr\u0131l 5 March")[1]  # a letter that folds to ASCII: every kind
+    assert by_kind["month_alone"] == by_kind["month_then_day"] == [0, 8]
+
+
+_ENDED_PIECES = ["year", "quarter", "months", "ended", "ENDED", "Ended", "period", "half", "weeks", "the", "x", "\u0130",
+                 "\u212a", "friended", "\n", " ", "  ", "\t", "\u00a0", ",", "."]
+ended_texts = st.lists(st.tuples(st.sampled_from(_ENDED_PIECES), st.sampled_from(["", " ", "  ", "   ", "    ", "\n", " \n"])),
+                       max_size=12).map(lambda parts: "".join(piece + separator for piece, separator in parts))
+
+
+@BUDGET
+@given(text=ended_texts)
+@example(text="the year ended \n")
+@example(text="the year ended   \n")
+def test_ended_pretest_never_hides_a_period_ended(text):
+    """Where the cheap test says no, `_PERIOD_ENDED_BEFORE` finds nothing before the date."""
+    from discrepancy.temporal import normalise
+
+    found = normalise._PERIOD_ENDED_BEFORE.search(text, max(0, len(text) - 40), len(text))
+    if found:
+        assert normalise._may_end_in_ended(text, len(text)), text
+    assert normalise._may_end_in_ended("for the quarter ended ", 22)
+
+
+def test_day_value_writes_four_digit_years():
+    from discrepancy.temporal import normalise
+
+    for day in (date(1, 1, 1), date(999, 12, 31), date(1000, 2, 3), date(2026, 2, 3), date(9999, 12, 31)):
+        assert normalise.day_value(day) == f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    assert normalise.day_value(datetime(999, 1, 2, 3, 4)) == "0999-01-02"  # not a plain date: formatted
+
+
+def _scan_sorting_by_key(text: str) -> list[Piece]:
+    """`recognise.scan` as it was: candidates sorted by an explicit (start, -length, rule) key."""
+    word_starts, by_kind = recognise._triggers(text)
+    candidates = []
+    for order, (kind, pattern) in enumerate(RULES):
+        positions = recognise._rule_starts(kind, text, word_starts, by_kind, {})
+        for start, end in first_matches(text, pattern, positions):
+            candidates.append((start, start - end, order, kind))
+    candidates.sort(key=lambda candidate: candidate[:3])
+    chosen, last_end = [], -1
+    for start, negative_length, _order, kind in candidates:
+        if start >= last_end:
+            chosen.append((kind, start, start - negative_length))
+            last_end = start - negative_length
+    return chosen
+
+
+@BUDGET
+@given(text=st.one_of(number_texts, quiet_texts, segments, month_texts))
+@example(text="'90s '90s the '90s")
+@example(text="February 1 March 2 April 3 " * 4)
+@example(text="1 March 2 April 3 May " * 4)
+@example(text="February 1 March 2 April 3 1 March")
+@example(text="Sept.5 March")  # "5 March" starts where "Sept." ends: it is chosen
+@example(text="1, 2 last P.M. 2026-03-05 in the morning-")  # a rule needed only after a second round
+def test_scan_settles_as_sorting_by_key(text):
+    """Sorting the candidate tuples themselves settles overlaps as the explicit key did, and
+    a deferred rule (`recognise.DEFERRED_RULES`) left untried changes nothing, whichever
+    rules are deferred (all of them, or every other one, in the later readings)."""
+    expected = _scan_sorting_by_key(text)
+    assert [(piece.kind, piece.start, piece.end) for piece in recognise.scan(text)] == expected
+    deferred, pays = recognise.DEFERRED_RULES, recognise._DEFERRAL_PAYS_BELOW
+    kinds = [kind for kind, _ in RULES]
+    try:
+        # Every rule, or every other one: a rule left untried at first may be needed once
+        # the rules tried later change the settled pieces.
+        for chosen in (kinds, kinds[::2], kinds[1::2]):
+            recognise.DEFERRED_RULES, recognise._DEFERRAL_PAYS_BELOW = frozenset(chosen), 10 ** 9
+            assert [(piece.kind, piece.start, piece.end) for piece in recognise.scan(text)] == expected
+    finally:
+        recognise.DEFERRED_RULES, recognise._DEFERRAL_PAYS_BELOW = deferred, pays
+
+
+def test_inside_means_strictly_after_a_piece_start_and_its_apostrophe():
+    """A start counts as inside ``[a, b)`` only from ``a + 2`` (a match may begin one
+    character early, at an apostrophe) and before ``b``."""
+    starts, ends = [10, 30], [20, 40]
+    assert recognise._all_inside([12, 19, 32], starts, ends)
+    for position in (10, 11, 20, 25, 30, 31, 40, 5):
+        assert not recognise._all_inside([12, position], starts, ends), position
+
+
+def test_deferred_rule_is_left_untried_only_where_it_could_not_win():
+    """In a run of dates every "1 March" lies inside a "February 1": `day_month` is not tried.
+    Where one of its matches stands free ("3 May" at the end of a list) it is tried."""
+    from discrepancy.temporal import recognise as r
+
+    run = "February 1 March 2 April 3 " * 20
+    tried = []
+    original = r._candidates
+
+    def counting(text, order, starts, candidates):
+        tried.append(r.RULES[order][0])
+        original(text, order, starts, candidates)
+
+    r._candidates = counting
+    try:
+        r.scan(run)
+        assert "day_month" not in tried and "month_day" in tried
+        tried.clear()
+        pieces = r.scan("1 March " + run)
+        assert "day_month" in tried and pieces[0].kind == "day_month"
+    finally:
+        r._candidates = original
+    assert _scan_sorting_by_key("1 March " + run) == [(p.kind, p.start, p.end) for p in r.scan("1 March " + run)]

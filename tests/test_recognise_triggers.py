@@ -46,5 +46,5 @@ def test_trigger_conditions_hide_no_match(rule, pattern):
     for text in _texts():
         word_starts, by_kind = recognise._triggers(text)
         everywhere = first_matches(text, pattern, word_starts)
-        where_triggered = first_matches(text, pattern, recognise._rule_starts(rule, word_starts, by_kind, {}))
+        where_triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
         assert where_triggered == everywhere, text

@@ -345,6 +345,10 @@ _YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
 # as the pattern, so that whatever "clock" could match is let through.
 _CLOCK_HOUR_AFTER = re.compile(r"[:.]|\s{0,3}[apoi]", FLAGS)
 _TIMES_AFTER = re.compile(r"\s{1,3}t", FLAGS)  # "12 times a year"
+# What must follow four digits for them to be a clock time: a word after at most two spaces
+# and an opening bracket, where the pattern looks for a zone ("0001 GMT", "1800 Moscow time",
+# "0001 local time") or "hours" ("0600 hours").
+_ZONE_AFTER_FOUR = re.compile(r"\s{1,2}\(?[A-Za-z]")
 DIGIT_LOOKAHEAD = 4  # characters after a run of digits that `digit_kinds` reads
 
 
@@ -354,11 +358,12 @@ def digit_kinds(run: str, following: str) -> tuple[str, ...]:
     Every run is a "digit"; one or two digits a "short_number" (a day, an hour, a month),
     and a "clock_number" when what follows could continue a clock time ("11:30", "9 p.m.",
     "6 o'clock"), a "times_number" before "times" ("12 times a year"); a single digit
-    followed by a letter an "ordinal_digit" ("3rd"); four a
-    "four_digits" (a clock time such as "0001 GMT"), and a "year_number" when it reads as a
-    year, the only four digits `YEAR` accepts; eight an "eight_digits" (a date like
-    "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").  The narrower
-    kinds spare the rules that need them an attempt at every number of a dense text.
+    followed by a letter an "ordinal_digit" ("3rd"); four a "four_digits" before a word
+    (a clock time such as "0001 GMT" or "0600 hours", the only ones four digits begin), and a "year_number"
+    when it reads as a year, the only four digits `YEAR` accepts, a "year_dash" when a
+    hyphen follows (the only year an ISO date begins with); eight an "eight_digits" (a date
+    like "19980303"); a run followed by a slash a "slashed_number" ("11/02/89").  The
+    narrower kinds spare the rules that need them an attempt at every number of a dense text.
     """
     kinds = ["digit"]
     if len(run) <= 2:
@@ -370,13 +375,45 @@ def digit_kinds(run: str, following: str) -> tuple[str, ...]:
         if len(run) == 1 and following[:1].isalpha():
             kinds.append("ordinal_digit")
     elif len(run) == 4:
-        kinds.append("four_digits")
+        if _ZONE_AFTER_FOUR.match(following):
+            kinds.append("four_digits")
         if _YEAR_NUMBER.fullmatch(run):
             kinds.append("year_number")
+            if following[:1] == "-":
+                kinds.append("year_dash")
     elif len(run) == 8:
         kinds.append("eight_digits")
     if following[:1] == "/":
         kinds.append("slashed_number")
+    return tuple(kinds)
+
+
+# What follows a month word decides two of its rules at a glance (in the same case folding as
+# the patterns).  `month_day` goes on to its day: a dot, one to three spaces, maybe "the",
+# and a digit ("Sept. 5", "March the 3rd").  `month` stands alone: its pattern refuses a
+# month followed by a number (`(?!\.?\s{1,3}\d)`), unless that number could be its year.
+_MONTH_THEN_DAY = re.compile(r"\.?\s{1,3}(?:the\s{1,3})?[0-9]", FLAGS)
+_MONTH_THEN_NUMBER = re.compile(r"\.?\s{1,3}\d")
+_MONTH_THEN_YEARLIKE = re.compile(r"\.?\s{1,3}\d{4}")
+MONTH_LOOKAHEAD = 11  # characters after a month word that `month_kinds` reads
+# The only characters outside ASCII that an ASCII letter matches when case is ignored (the
+# dotted and dotless i, the long s, the Kelvin sign): where none stands in the text, a month
+# rule's month name is always one whole word of ASCII letters, the month word itself.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def month_kinds(following: str) -> tuple[str, ...]:
+    """The narrower trigger kinds of a month word, given the (up to `MONTH_LOOKAHEAD`)
+    characters after it: "month_then_day" where `month_day` could go on to a day number,
+    "month_alone" where `month` could end (no number after it, or four digits that could be
+    its year).  In a run of dates ("February 1 March 2") this spares `month` an attempt at
+    every month, and in a run of months ("March May June") `month_day`.
+    """
+    kinds = []
+    if _MONTH_THEN_DAY.match(following):
+        kinds.append("month_then_day")
+    if not _MONTH_THEN_NUMBER.match(following) or _MONTH_THEN_YEARLIKE.match(following):
+        kinds.append("month_alone")
     return tuple(kinds)
 
 
@@ -391,12 +428,12 @@ def near(reach: int, *kinds: str) -> dict[str, int]:
 # the word it needs, counting each gap ``S`` as three; a rule whose phrase can begin further
 # back than 48 characters (a long amount before a unit) is tried only within 48, as before.
 RULE_TRIGGERS: dict[str, tuple[dict[str, int], ...]] = {
-    "iso_date": (near(0, "year_number"),),
+    "iso_date": (near(0, "year_dash"),),
     "slash_date": (near(0, "slashed_number"),),
     "compact_date": (near(0, "eight_digits"),),
-    "month_day": (near(0, "month"),),
+    "month_day": (near(0, "month_then_day"),),
     "day_month": (near(20, "month"), near(6, "digit")),  # "the 8-11 of May"
-    "month": (near(16, "month"),),  # "this coming May"
+    "month": (near(16, "month_alone"),),  # "this coming May"
     "ordinal_day": (near(6, "short_number"), near(8, "ordinal_suffix")),  # "the 31st"
     "year": (near(24, "year_number"),),  # "the fiscal year 1998"
     "spoken_year": (near(13, "spoken_century"),),  # "the year nineteen ninety-six"
@@ -436,6 +473,28 @@ LETTER_OPENING = frozenset({
     "season", "holiday", "weekday", "weekday_plural", "relative_day", "relative_period", "part_of_day",
     "edge", "week_of_month", "year_end", "deictic_unit", "reference", "soon",
 })
+
+# Rules whose every match begins with an ASCII digit or the word "the": `day_month` ("1 March",
+# "the 8-11 of May"), never with the month its trigger conditions reach for ("February 1
+# March": not at "February").  `recognise` tries them only at such words.
+DIGIT_OR_THE_OPENING = frozenset({"day_month"})
+# Rules whose every match begins with one of a few words, told by their first two letters:
+# `relative_period` ("this", "last", "next", "past", "previous", "coming", "current",
+# "following", "that", "the"), `deictic_unit` and `week_of_month` ("the").  In a run of
+# lengths ("48-hour 30-day week-long") their trigger words are everywhere and their
+# openings nowhere.  None of these letters is i, s or k, the only ASCII letters that match
+# a letter outside ASCII when case is ignored, so the two letters are ASCII wherever a
+# match begins, and lower-casing them is exact.
+OPENING_PREFIXES: dict[str, frozenset[str]] = {
+    "relative_period": frozenset({"th", "la", "ne", "pa", "pr", "co", "cu", "fo"}),
+    "deictic_unit": frozenset({"th"}),
+    "week_of_month": frozenset({"th"}),
+}
+
+# Rules whose every match that begins with a number begins with a word of the given kind:
+# `year` with the year itself ("1998", "the fiscal year 1998"), never with the other numbers
+# its reach spans ("31 12 1999").  `recognise` tries them at no other number.
+NUMBER_OPENING: dict[str, str] = {"year": "year_number"}
 
 # Text between two pieces that lets them join into one expression.
 GLUE = re.compile(

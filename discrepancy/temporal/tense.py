@@ -294,6 +294,8 @@ class ClauseReader:
         """``clause_tense(text, start, end)``."""
         if self._lowered is None:
             return clause_tense(self._text, start, end)
+        if self._quiet(start, end):
+            return Tense.UNMARKED
         left = self._left_clause(start)
         right = self._right_clause(end)
         if left is None or right is None:
@@ -301,6 +303,48 @@ class ClauseReader:
         before = self._marker(*left, outwards_from_end=True)
         after = self._marker(*right, outwards_from_end=False)
         return _decide(before, after)
+
+    def _quiet(self, start: int, end: int) -> bool:
+        """Whether no word within reach of the time could mark, so that the clause is
+        unmarked: a cheaper answer than cutting the clause and reading both sides.
+
+        In a dense run of dates ("February 1 March 2 April 3 ...") there is no verb for
+        hundreds of characters, yet each time used to cut its clause and read both sides
+        (`_left_clause`, `_right_clause`, two `_marker` calls) to find nothing.  Here, with
+        no clause break within ``[start - _CLAUSE_LEFT, end + _CLAUSE_RIGHT)``, the two
+        sides are that window cut at the time, and `_marker` answers ``None`` for each
+        exactly when none of the words it would read may mark (`_may_mark`).  Those are
+        the whole words inside the window (counted at once from ``_marking``), and the
+        pieces of words the window's two edges cut, which read differently from the whole
+        word ("bewill" cut to "will", "wednesday" to "wed") and are tested as `_marker`
+        cuts them.  Where the time's own edges fall inside a word, or a break is near,
+        the answer is left to the full reading (``False``).
+        """
+        lowered = self._lowered
+        size = len(lowered)
+        low = start - _CLAUSE_LEFT if start > _CLAUSE_LEFT else 0
+        high = end + _CLAUSE_RIGHT if end + _CLAUSE_RIGHT < size else size
+        nearest_break = bisect_right(self._break_ends, low)
+        if nearest_break < len(self._break_starts) and self._break_starts[nearest_break] < high:
+            return False
+        starts, ends = self._starts, self._ends
+        first = bisect_right(ends, low)  # the first word that ends inside the window
+        after = bisect_left(starts, high)  # the first word that begins beyond it
+        if self._marking[after] != self._marking[first]:
+            return False  # a whole word that may mark (the time's own words included)
+        letters = _WORD_CHARACTERS
+        if 0 < start < size and lowered[start - 1] in letters and lowered[start] in letters:
+            return False
+        if 0 < end < size and lowered[end - 1] in letters and lowered[end] in letters:
+            return False
+        if first < after and starts[first] < low:
+            # The left edge cuts a word: `_marker` reads the rest of its run from the cut.  A
+            # word shorter than `_WORD`'s twenty letters ends its run, so that rest is one piece.
+            if ends[first] - starts[first] >= 20 or _may_mark(lowered[low:min(ends[first], start)]):
+                return False
+        if after > 0 and ends[after - 1] > high and _may_mark(lowered[starts[after - 1]:high]):
+            return False  # the right edge cuts a word whose first letters may mark ("wed")
+        return True
 
     def _left_clause(self, start: int) -> "tuple[int, int] | None":
         """Where the clause before ``start`` begins, as `clause_tense` cuts it."""
