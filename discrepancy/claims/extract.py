@@ -480,7 +480,10 @@ _INTENT_BEFORE = re.compile(r"\b(?:hope[sd]?|hoping|expect(?:s|ed|ing)?|plan(?:s
                             r"\s+to\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 _INTENT_REACH = 60
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
-_ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
+# "had been due to end on May 4": the pluperfect plan, told as overtaken, is an original one too.
+_ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first"
+                            r"|had\s+been\s+(?:due|set|scheduled|slated|supposed|expected)\s+to)\b[^.;:]*$",
+                            re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
 _END_OF_WORDS = ("the end of", "end of", "the very end of", "the close of", "close of")
 # "extended the pause to August 1": the time after an extension cue that names the new end.

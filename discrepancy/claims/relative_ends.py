@@ -241,8 +241,9 @@ def chained(extensions: Sequence[ExtendedBy]) -> list[ExtendedBy]:
 
 
 # "extended the pause by three weeks", "was extended on Monday for another five days": the
-# added length.
-_BY_LENGTH = re.compile(r"^[^.;:,]{0,30}?\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?$",
+# added length, also after an object that carries a clause of its own ("extend the restrictions
+# that shut pubs and restaurants by one week").
+_BY_LENGTH = re.compile(r"^(?:[^.;:,]{0,30}?\b(?:that|which)\s+[^.;:,]{0,50}?|[^.;:,]{0,30}?)\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?$",
                         re.IGNORECASE)
 
 
