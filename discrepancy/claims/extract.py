@@ -367,6 +367,12 @@ class Extractor:
             # "before declaring it indefinite at the end of August": a moment, which only an
             # end, a plan or an extension makes the window's end.
             expression = attrs.evolve(expression, role=None)
+        if (expression.role is Role.BOUND and expression.bound is not None
+                and expression.bound.cue.lower() == "before"
+                and _JUST_BEFORE.search(text, max(0, expression.bound.cue_span.start - 15), expression.bound.cue_span.start)):
+            # "began at 11:59 p.m. on Friday, just before Valentine's Day": when something
+            # happened, not a deadline the window must end by.
+            expression = attrs.evolve(expression, role=None)
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
@@ -557,6 +563,11 @@ def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression
     verbs = list(_VERB_BEFORE_DEADLINE.finditer(text, max(sentence.start, bound.cue_span.start - 80),
                                                 bound.cue_span.start))
     return bool(verbs) and verbs[-1].group(1) not in _ENDING_INFINITIVES
+
+
+# "just before", "shortly before": an adverb that places an event near a time, so the
+# "before" time is no deadline.
+_JUST_BEFORE = re.compile(r"\b(?:just|shortly|right|immediately|soon|moments?|minutes|hours)\s+$", re.IGNORECASE)
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
