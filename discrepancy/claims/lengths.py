@@ -26,6 +26,8 @@ _NOT_A_LENGTH_BEFORE = frozenset(
 _NOT_A_LENGTH_AFTER = frozenset(
     "after before later earlier ago into of since behind ahead apart early late short longer sooner".split()
 )
+# A comma or dash right after a length: the word after it opens a clause of its own.
+_CLAUSE_BREAK_AFTER = re.compile(r"\s*[,;:(\u2014]")
 _TIME_INTO = re.compile(r"\s+in\b[ \t]*(?:[,.;:!?\u2014\n]|$)", re.IGNORECASE)
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
@@ -50,8 +52,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         gap = text[expression.span.end : span.start]
         if 0 <= span.start - expression.span.end <= 30 and _only_modifiers(gap):
             return True
-    if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER:
-        return False
+    if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER and not _CLAUSE_BREAK_AFTER.match(after):
+        return False  # "two weeks after the vote", but not "for two weeks, after a case was found"
     if _TIME_INTO.match(after):
         return False  # "collapsed a day in", "two weeks in, the talks stalled": time since the start
     if modifies_next_noun(text, expression):
