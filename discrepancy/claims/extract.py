@@ -362,7 +362,8 @@ class Extractor:
                 return
             elapsed = elapsed_end(text, expression, cues, common)
             offset = None if elapsed is not None else offset_end(text, expression, cues, sentence_times, sentence, common)
-            added = None if elapsed or offset else extended_by(text, expression, cues, common)
+            added = None if elapsed or offset else extended_by(text, expression, cues, common,
+                                                                       [span for span, _ in keys])
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
             elif offset is not None:
