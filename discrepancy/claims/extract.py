@@ -42,7 +42,6 @@ answered in modules of their own; of these, each imports only ones listed before
 from __future__ import annotations
 
 import bisect
-import collections
 import re
 from typing import Iterable, Optional, Pattern, Sequence
 
@@ -75,11 +74,15 @@ class Extractor:
         self._screen = WordScreen()
         phrase_pattern = self._screen.pattern  # every pattern below also knows its phrases' first words
         self._called = [(v.kind, phrase_pattern(v.called)) for v in self.vocabularies if v.called]
-        # Words that several kinds call their window ("truce" in a user's tariff file and in the
-        # built-in pack): a mention by one of them is the later kind's only by load order.
-        called_by = collections.Counter(" ".join(phrase.lower().split()) for v in self.vocabularies
-                                        for phrase in set(v.called))
-        self._shared_words = frozenset(phrase for phrase, kinds in called_by.items() if kinds > 1)
+        # The kinds that call each plain phrase, to settle a word several kinds share ("truce"
+        # in a user's tariff file and in the built-in pack).
+        self._kinds_calling: dict[str, tuple[str, ...]] = {}
+        for v in self.vocabularies:
+            for phrase in v.called:
+                if "..." not in phrase:
+                    key = " ".join(phrase.lower().split())
+                    self._kinds_calling[key] = (*self._kinds_calling.get(key, ()), v.kind)
+        self._shared_words = frozenset(phrase for phrase, kinds in self._kinds_calling.items() if len(set(kinds)) > 1)
         # A cue is a window's own only if the generic lists do not have it: "began" starts
         # anything, "resumed strikes" ends a truce.  Each kind's own cues get a pattern of
         # their own, so a match says which kinds it speaks for.
@@ -126,12 +129,42 @@ class Extractor:
             (kind, span, qualifier), (earlier_kind, earlier, earlier_qualifier) = kept[index], kept[index - 1]
             if qualifier is None and kind == earlier_kind and shares_subject(text, earlier, span):
                 kept[index] = (kind, span, earlier_qualifier)  # "The museum closed ... and will stay closed"
+        # "The four-week circuit breaker, which closed schools", "the restrictions that shut
+        # pubs": a verb in a relative clause of a window word tells what that window does.
+        kept = [item for index, item in enumerate(kept)
+                if not (index and is_verb_form(text, item[1]) and not is_verb_form(text, kept[index - 1][1])
+                        and _RELATIVE_VERB.fullmatch(text, kept[index - 1][1].end, item[1].start))]
         if any(not is_verb_form(text, span) for _kind, span, _qualifier in kept):
             # "The Tyne Tunnel closed ... for what would be a 10-day closure": the noun names the
             # window, and the verb's subject does not tell it from the noun's.
             kept = [(kind, span, None if is_verb_form(text, span) and not str(qualifier).startswith(APART) else qualifier)
                     for kind, span, qualifier in kept]
         return kept
+
+    def _settle_shared_words(self, text: str, sentence_mentions: list[list[tuple[str, Span, Optional[str]]]]
+                             ) -> list[list[tuple[str, Span, Optional[str]]]]:
+        """A word several kinds call ("truce", "restrictions") names the kind the text already named.
+
+        "A six-day ceasefire took effect ... the truce would hold until January 2": with a
+        rule file whose tariff pauses are also called "truce", the later "truce" still goes on
+        about the ceasefire, since the text has named no tariff pause.  A word of one kind
+        only, or a shared word before any of its kinds was named, keeps the load-order kind.
+        """
+        seen: list[str] = []
+        settled_all = []
+        for mentions in sentence_mentions:
+            settled = []
+            for kind, span, qualifier in mentions:
+                if kind not in seen:
+                    kinds = self._kinds_calling.get(" ".join(span.text_of(text).lower().split()), ())
+                    earlier = [other for other in reversed(seen) if other in kinds]
+                    if earlier:
+                        kind = earlier[0]
+                if kind not in seen:
+                    seen.append(kind)
+                settled.append((kind, span, qualifier))
+            settled_all.append(settled)
+        return settled_all
 
     def _cues(self, text: str, sentence: Span, screen: Optional[TextScreen] = None,
               named_kinds: Optional[frozenset[str]] = None, mentions: Sequence[Span] = ()) -> list[Cue]:
@@ -200,6 +233,7 @@ class Extractor:
             in_sentence = [e for e in ordered[low:high] if e.span.end <= sentence.end]
             in_sentences.append(in_sentence)
             sentence_mentions.append(self._mentions(text, sentence, in_sentence, screen))
+        sentence_mentions = self._settle_shared_words(text, sentence_mentions)
         # A lead sentence often tells how a window ended before the text names it ("The
         # channel was restored on Monday ... The bridge fell, blocking the channel"): a cue
         # of one kind's own vocabulary reaches forward to that kind's first mention.
@@ -332,7 +366,8 @@ class Extractor:
                 return
             elapsed = elapsed_end(text, expression, cues, common)
             offset = None if elapsed is not None else offset_end(text, expression, cues, sentence_times, sentence, common)
-            added = None if elapsed or offset else extended_by(text, expression, cues, common)
+            added = None if elapsed or offset else extended_by(text, expression, cues, common,
+                                                                       [span for span, _ in keys])
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
             elif offset is not None:
@@ -374,6 +409,12 @@ class Extractor:
                 and (cue is None or cue.role not in ("end", "planned_end", "extend"))):
             # "before declaring it indefinite at the end of August": a moment, which only an
             # end, a plan or an extension makes the window's end.
+            expression = attrs.evolve(expression, role=None)
+        if (expression.role is Role.BOUND and expression.bound is not None
+                and expression.bound.cue.lower() == "before"
+                and _JUST_BEFORE.search(text, max(0, expression.bound.cue_span.start - 15), expression.bound.cue_span.start)):
+            # "began at 11:59 p.m. on Friday, just before Valentine's Day": when something
+            # happened, not a deadline the window must end by.
             expression = attrs.evolve(expression, role=None)
         if cue is not None and cue.role == "extend" and _scheduled(text, cue):
             # "It was due to remain in force until October 3": the plan, not an extension.
@@ -488,7 +529,10 @@ _INTENT_BEFORE = re.compile(r"\b(?:hope[sd]?|hoping|expect(?:s|ed|ing)?|plan(?:s
                             r"\s+to\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 _INTENT_REACH = 60
 # "initially set for two weeks, until December 13": a bound told as the plan since changed.
-_ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b[^.;:]*$", re.IGNORECASE)
+# "had been due to end on May 4": the pluperfect plan, told as overtaken, is an original one too.
+_ORIGINAL_PLAN = re.compile(r"\b(?:initially|originally|at\s+first"
+                            r"|had\s+been\s+(?:due|set|scheduled|slated|supposed|expected)\s+to)\b[^.;:]*$",
+                            re.IGNORECASE)
 # "expired at the end of Saturday": an end at the end of the time it names, not some time in it.
 _END_OF_WORDS = ("the end of", "end of", "the very end of", "the close of", "close of")
 # "extended the pause to August 1": the time after an extension cue that names the new end.
@@ -562,6 +606,13 @@ def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression
     verbs = list(_VERB_BEFORE_DEADLINE.finditer(text, max(sentence.start, bound.cue_span.start - 80),
                                                 bound.cue_span.start))
     return bool(verbs) and verbs[-1].group(1) not in _ENDING_INFINITIVES
+
+
+# Between a window word and a verb that describes it: ", which", "that", "which had".
+_RELATIVE_VERB = re.compile(r",?\s*(?:which|that)\s+(?:(?:had|has|have|was|were)\s+)?", re.IGNORECASE)
+# "just before", "shortly before": an adverb that places an event near a time, so the
+# "before" time is no deadline.
+_JUST_BEFORE = re.compile(r"\b(?:just|shortly|right|immediately|soon|moments?|minutes|hours)\s+$", re.IGNORECASE)
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)

@@ -26,6 +26,12 @@ _NOT_A_LENGTH_BEFORE = frozenset(
 _NOT_A_LENGTH_AFTER = frozenset(
     "after before later earlier ago into of since behind ahead apart early late short longer sooner".split()
 )
+# "the four weeks first set", "the 30 days originally planned": the window's planned length,
+# even where a comparison introduces it.
+_PLANNED_AFTER = re.compile(r"\s+(?:first|initially|originally)\s+(?:set|planned|announced|ordered|imposed|agreed"
+                            r"|scheduled|promised)\b", re.IGNORECASE)
+# A comma or dash right after a length: the word after it opens a clause of its own.
+_CLAUSE_BREAK_AFTER = re.compile(r"\s*[,;:(\u2014]")
 _TIME_INTO = re.compile(r"\s+in\b[ \t]*(?:[,.;:!?\u2014\n]|$)", re.IGNORECASE)
 # Cues that introduce the window's own length.
 _LENGTH_CUES = re.compile(
@@ -50,8 +56,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         gap = text[expression.span.end : span.start]
         if 0 <= span.start - expression.span.end <= 30 and _only_modifiers(gap):
             return True
-    if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER:
-        return False
+    if next_words and next_words[0].lower() in _NOT_A_LENGTH_AFTER and not _CLAUSE_BREAK_AFTER.match(after):
+        return False  # "two weeks after the vote", but not "for two weeks, after a case was found"
     if _TIME_INTO.match(after):
         return False  # "collapsed a day in", "two weeks in, the talks stalled": time since the start
     if modifies_next_noun(text, expression):
@@ -61,8 +67,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return False  # "Kyiv repeats call for 30 days": the length of a window proposed instead
     if _CUSTODY_BEFORE.search(before):
         return False  # "officials were jailed in February for a month over the strike": a sentence served
-    if _LENGTH_CUES.search(before):
-        return True
+    if _LENGTH_CUES.search(before) or _PLANNED_AFTER.match(after):
+        return True  # "for two weeks"; "five days longer than the four weeks first set"
     previous_words = WORD.findall(before)[-2:]
     if any(word.lower() in _NOT_A_LENGTH_BEFORE for word in previous_words):
         return False

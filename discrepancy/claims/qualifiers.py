@@ -60,6 +60,9 @@ _DATED_AFTER = re.compile(
     r"|(?:before|over|around|at)\s+(?:Christmas|Easter|Thanksgiving|New\s+Year|the\s+(?:holidays|summer|winter))"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week))\b"
 )
+# "The second wave last year kept Melbourne under a 112-day lockdown": a window told with "a"
+# in a clause dated a year or more back is another instance too.
+_DATED_BEFORE = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier))\b[^.;:]*$", re.IGNORECASE)
 # A window word that is a verb form ("closed", "shut", "suspended", "sealed off", "blocking").
 _VERB_FORM = re.compile(r"^(?:\w+(?:ed|ing)|shut|cut|lost)\b", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^\s+(?:in|on|for|at|by)\s+(?:the\s+)?([a-z][a-z-]+)")
@@ -96,7 +99,8 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
     if _STANDING_BEFORE.search(before[-40:]):
         return f"{STANDING}{span.start}"
     if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or (
-            _INDEFINITE_BEFORE.search(before[-40:]) and _DATED_AFTER.match(after)):
+            _INDEFINITE_BEFORE.search(before[-40:])
+            and (_DATED_AFTER.match(after) or _DATED_BEFORE.search(before))):
         # "the union's third five-day strike this year", "a 10-day strike in March":
         # another window of the same kind, told of in passing.
         return f"{APART}{span.start}"

@@ -241,18 +241,28 @@ def chained(extensions: Sequence[ExtendedBy]) -> list[ExtendedBy]:
 
 
 # "extended the pause by three weeks", "was extended on Monday for another five days": the
-# added length.
-_BY_LENGTH = re.compile(r"^[^.;:,]{0,30}?\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?$",
+# added length, also after an object that carries a clause of its own ("extend the restrictions
+# that shut pubs and restaurants by one week").
+_BY_LENGTH = re.compile(r"^(?:[^.;:,]{0,30}?\b(?:that|which)\s+[^.;:,]{0,50}?|[^.;:,]{0,30}?)\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?$",
                         re.IGNORECASE)
 
 
-def extended_by(text: str, expression: TimeExpression, cues: Sequence[Cue], common: dict) -> Optional[ExtendedBy]:
+# "extended the New START nuclear arms treaty for five years": an object that holds the
+# window word itself may be a longer name.
+_BY_LENGTH_AFTER_WINDOW = re.compile(r"^[^.;:,]{0,60}?\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+"
+                                     r"|an\s+additional\s+)?$", re.IGNORECASE)
+
+
+def extended_by(text: str, expression: TimeExpression, cues: Sequence[Cue], common: dict,
+                mentions: Sequence[Span] = ()) -> Optional[ExtendedBy]:
     """ "it was extended by three weeks": an extension stated as a length added to the end."""
     if expression.duration is None or expression.duration.max is None:
         return None
     for cue in cues:
         if cue.role == "extend" and not cue.not_yet and cue.span.end <= expression.span.start:
-            if _BY_LENGTH.match(text[cue.span.end : expression.span.start]):
+            gap = text[cue.span.end : expression.span.start]
+            names_window = any(cue.span.end <= span.start and span.end <= expression.span.start for span in mentions)
+            if _BY_LENGTH.match(gap) or (names_window and _BY_LENGTH_AFTER_WINDOW.match(gap)):
                 span = Span(cue.span.start, expression.span.end)
                 return ExtendedBy(text=span.text_of(text), span=span, length=expression.duration, event=cue.phrase,
                                   said_by=common["said_by"], said_at=common["said_at"])
