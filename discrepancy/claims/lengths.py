@@ -43,6 +43,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
     if "weekend" in expression.text.lower():
         return False  # "a weekend truce" says when, not how long
     before = text[max(0, expression.span.start - 40) : expression.span.start]
+    if _ONE_UNIT.fullmatch(expression.text) and _AMOUNT_BEFORE.search(before):
+        return False  # "cost an estimated $100 million a day", "60 euros a day": a rate, not a length
     after = text[expression.span.end : expression.span.end + 40]
     next_words = WORD.findall(after)[:3]
     # "a 72-hour humanitarian ceasefire": the length modifies the window word after it.
@@ -74,6 +76,14 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return any(0 <= owner - span.end <= 2 for span, _ in keys)
     near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
     return bool(near)
+
+
+# "a day", "an hour": after an amount ("$100 million a day", "two flights a week") the unit
+# of a rate.
+_ONE_UNIT = re.compile(r"(?:a|an|one)\s+(?:second|minute|hour|day|week|month|year)", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*%?|\b(?:million|billion|trillion|thousand|hundred|dozen|percent|per\s+cent))"
+    r"(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
 
 
 # A length asked for or offered, with no window word after it ("called for 30 days").
