@@ -611,8 +611,11 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     if expression.role is Role.BOUND and BACK_REFERENCE.search(text, sentence_start, expression.span.start):
         return True
     subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
-    if cue is not None and cue.role in ("end", "planned_end") and _OBJECT_REFERS_BACK.match(text, cue.span.end):
-        return True  # "The landlords revoked it on April 14": the end's object is the window
+    if cue is not None and cue.role in ("end", "planned_end") and (
+            _OBJECT_REFERS_BACK.match(text, cue.span.end) or _OBJECT_INSIDE.fullmatch(text, cue.span.start, cue.span.end)):
+        # "The landlords revoked it on April 14", "Unions called it off late on Tuesday": the
+        # end's object is the window
+        return True
     if subject_refers_back and cue is not None and cue.role == "start" and cue.phrase in INTRANSITIVE_ENDS:
         return True  # "It took effect on Wednesday, March 25": only a window takes effect
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
@@ -653,6 +656,8 @@ _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 # A pronoun subject (not "This week"), whose sentence may state the window's length.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
+# A cue whose phrase holds its object ("called ... off" read as "called it off").
+_OBJECT_INSIDE = re.compile(r"[a-z]+\s+(?:it|them)\s+[a-z]+", re.IGNORECASE)
 
 
 # A length that a sentence after the window's gives it without naming it again: only an
