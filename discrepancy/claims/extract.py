@@ -106,6 +106,9 @@ class Extractor:
         for kind, pattern in called:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 key = (match.start(), match.end())
+                if _INFINITIVE_BEFORE.search(text, max(sentence.start, match.start() - 16), match.start()) \
+                        and _OBJECT_AFTER.match(text, match.end()):
+                    continue  # "gave police powers to ban gatherings": a power, not a window
                 # Vocabularies come in load order, user files after the built-in pack, so a
                 # later kind that claims the same words is the more specific and wins.
                 span = Span(match.start(), match.end())
@@ -656,6 +659,11 @@ _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 # A pronoun subject (not "This week"), whose sentence may state the window's length.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
+# "powers to ban gatherings", "the authority to freeze the accounts": a window word as the
+# verb of a power granted, with its object after it, names no window ("agreed to pause
+# strikes until February 1" still does).
+_INFINITIVE_BEFORE = re.compile(r"\b(?:powers?|authority|right|permission|mandate|ability)\s+to\s+$", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:the|all|any|their|its|his|her|[a-z]+s)\b(?!\s+(?:of|on|in|for)\b)")
 # A cue whose phrase holds its object ("called ... off" read as "called it off").
 _OBJECT_INSIDE = re.compile(r"[a-z]+\s+(?:it|them)\s+[a-z]+", re.IGNORECASE)
 
