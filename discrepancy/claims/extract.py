@@ -327,7 +327,8 @@ class Extractor:
                 return
             elapsed = elapsed_end(text, expression, cues, common)
             offset = None if elapsed is not None else offset_end(text, expression, cues, sentence_times, sentence, common)
-            added = None if elapsed or offset else extended_by(text, expression, cues, common)
+            added = None if elapsed or offset else extended_by(text, expression, cues, common,
+                                                               [span for span, _ in keys])
             if elapsed is not None:
                 builder.add(target, "elapsed_ends", elapsed)
             elif offset is not None:
@@ -534,6 +535,14 @@ def _closely_follows(text: str, cue: Cue, expression: TimeExpression) -> bool:
 _VERB_BEFORE_DEADLINE = re.compile(
     r"(?:(?<!\bback\s)\bto|\b(?:will|would|shall|should|must|could|can|may|might)(?:\s+(?:not|also|then|now))?)"
     r"\s+([a-z]+)\b(?=[^.,;:]{0,60}$)")
+_PASSIVE_PARTICIPLE = re.compile(
+    r"\s+(?:fully\s+|completely\s+)?([a-z]+ed|paid|repaid|made|held|sold|built|done|given|taken|written|shown|seen|sent)\b",
+    re.IGNORECASE)
+_ENDING_PARTICIPLES = frozenset({
+    "ended", "lifted", "closed", "finished", "stopped", "reopened", "resumed", "concluded", "halted", "terminated",
+    "scrapped", "cancelled", "canceled", "revoked", "suspended", "restored", "reconnected", "repaired", "fixed",
+    "reinstated", "phased", "wound", "lapsed", "expired", "removed", "rescinded", "withdrawn", "completed",
+})
 # Verbs that end or lapse a window: their deadline is the window's end.
 _ENDING_INFINITIVES = frozenset({
     "end", "lift", "expire", "lapse", "close", "finish", "stop", "reopen", "resume", "conclude", "halt", "terminate",
@@ -556,7 +565,15 @@ def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression
         return False
     verbs = list(_VERB_BEFORE_DEADLINE.finditer(text, max(sentence.start, bound.cue_span.start - 80),
                                                 bound.cue_span.start))
-    return bool(verbs) and verbs[-1].group(1) not in _ENDING_INFINITIVES
+    if not verbs:
+        return False
+    if verbs[-1].group(1) == "be":
+        # "a separate loan to be repaid by the end of March": the passive's participle is the act
+        # ("to be lifted by June 1" still ends the window; "to be back by" has no participle).
+        participle = _PASSIVE_PARTICIPLE.match(text, verbs[-1].end())
+        if participle is not None:
+            return participle.group(1).lower() not in _ENDING_PARTICIPLES
+    return verbs[-1].group(1) not in _ENDING_INFINITIVES
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)

@@ -246,13 +246,25 @@ _BY_LENGTH = re.compile(r"^[^.;:,]{0,30}?\b(?:by|for)\s+(?:another\s+|a\s+furthe
                         re.IGNORECASE)
 
 
-def extended_by(text: str, expression: TimeExpression, cues: Sequence[Cue], common: dict) -> Optional[ExtendedBy]:
-    """ "it was extended by three weeks": an extension stated as a length added to the end."""
+# What may stand between an extension verb and the window word it governs ("extended its").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|our|this|that|a|an)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def extended_by(text: str, expression: TimeExpression, cues: Sequence[Cue], common: dict,
+                mentions: Sequence[Span] = ()) -> Optional[ExtendedBy]:
+    """ "it was extended by three weeks": an extension stated as a length added to the end.
+
+    The verb's object may be the window under a long name ("extended its moratorium on loan
+    repayments by three months"): the added length is then read from the window word on.
+    """
     if expression.duration is None or expression.duration.max is None:
         return None
     for cue in cues:
         if cue.role == "extend" and not cue.not_yet and cue.span.end <= expression.span.start:
-            if _BY_LENGTH.match(text[cue.span.end : expression.span.start]):
+            objects = [span for span in mentions if cue.span.end <= span.start and span.end <= expression.span.start
+                       and _OBJECT_GAP.match(text, cue.span.end, span.start)]
+            if _BY_LENGTH.match(text[cue.span.end : expression.span.start]) or any(
+                    _BY_LENGTH.match(text[span.end : expression.span.start]) for span in objects):
                 span = Span(cue.span.start, expression.span.end)
                 return ExtendedBy(text=span.text_of(text), span=span, length=expression.duration, event=cue.phrase,
                                   said_by=common["said_by"], said_at=common["said_at"])
