@@ -70,7 +70,7 @@ GENERIC_CUES = GenericCues(
         "ran on", "dragged on", "overran", "stretched into", "spilled over into",
     ),
     announced_by=(
-        "announced", "announces", "agreed", "agree", "ordered", "declared", "claimed", "said", "says", "issued",
+        "announced", "announces", "agreed", "agree", "ordered", "declared", "claimed", "said", "says", "issued", "introduced",
         "signed", "proclaimed", "unveiled", "brokered", "approved", "decreed", "called for",
         "spoke of", "talked of", "floated", "promised", "pledged", "reached", "struck",
     ),
