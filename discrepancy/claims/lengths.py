@@ -47,6 +47,11 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return False  # "cost an estimated $100 million a day", "60 euros a day": a rate, not a length
     after = text[expression.span.end : expression.span.end + 40]
     next_words = WORD.findall(after)[:3]
+    for span, _key in keys:
+        if _VERB_AFTER_AND.fullmatch(text, expression.span.end, span.start) and _VERB_FORM.match(text, span.start):
+            # "barred citizens of seven countries for 90 days and suspended the refugee
+            # programme for 120 days": the length ends the clause of the verb before "and".
+            return False
     # "a 72-hour humanitarian ceasefire": the length modifies the window word after it.
     for span, _key in keys:
         gap = text[expression.span.end : span.start]
@@ -78,6 +83,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
     return bool(near)
 
 
+_VERB_AFTER_AND = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?", re.IGNORECASE)
+_VERB_FORM = re.compile(r"[a-z]+ed\b")
 # "a day", "an hour": after an amount ("$100 million a day", "two flights a week") the unit
 # of a rate.
 _ONE_UNIT = re.compile(r"(?:a|an|one)\s+(?:second|minute|hour|day|week|month|year)", re.IGNORECASE)
