@@ -68,6 +68,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return False  # "Kyiv repeats call for 30 days": the length of a window proposed instead
     if _CUSTODY_BEFORE.search(before):
         return False  # "officials were jailed in February for a month over the strike": a sentence served
+    if _suspension_of_window(text, expression, keys):
+        return False  # "the unions suspended their strike for one week": how long the window is suspended
     if _LENGTH_CUES.search(before):
         return True
     previous_words = WORD.findall(before)[-2:]
@@ -85,6 +87,29 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
 
 _VERB_AFTER_AND = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?", re.IGNORECASE)
 _VERB_FORM = re.compile(r"[a-z]+ed\b")
+# A suspending verb, its object and "for" right before a length.
+_SUSPENDED_FOR = re.compile(
+    r"\b(suspend\w*|postpon\w*|defer\w*|delay\w*|put\s+off|pause[sd]?|pausing)\b[^.;:,]{0,40}"
+    r"\bfor\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+# What may stand between the verb and a window word that heads its object ("their nationwide").
+_OBJECT_LEAD = re.compile(r"\s+(?:(?:the|their|its|his|her|our|a|an)\s+)?(?:(?!of\b|on\b|in\b)[\w-]+\s+){0,2}",
+                          re.IGNORECASE)
+
+
+def _suspension_of_window(text: str, expression: TimeExpression,
+                          keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
+    """Whether a length is how long a window word's window was suspended: "Unions Suspend Strike
+    for a Week", "suspended their nationwide strike on Tuesday for one week".  Not when the window
+    word only sits in the object ("paused enforcement of the ban for 75 days": the pause is the
+    window) or is the suspending word itself (a moratorium "suspending evictions for 60 days")."""
+    match = _SUSPENDED_FOR.search(text, max(0, expression.span.start - 70), expression.span.start)
+    if match is None:
+        return False
+    verb_end = match.end(1)
+    return any(_OBJECT_LEAD.fullmatch(text, verb_end, span.start) and span.end <= expression.span.start
+               for span, _ in keys)
+
+
 # "a day", "an hour": after an amount ("$100 million a day", "two flights a week") the unit
 # of a rate.
 _ONE_UNIT = re.compile(r"(?:a|an|one)\s+(?:second|minute|hour|day|week|month|year)", re.IGNORECASE)
