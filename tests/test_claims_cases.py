@@ -31,6 +31,8 @@ def test_window_claims(case):
         for expected in case["windows"]
     ]
     for window, expected in zip(windows, case["windows"]):
+        if "kind" in expected:
+            assert window.kind == expected["kind"]
         if "inferred_start" in expected:
             assert [claim.inferred for claim in window.starts] == [expected["inferred_start"]] * len(window.starts)
         for claim in (*window.durations, *window.bounds, *window.starts, *window.observations):

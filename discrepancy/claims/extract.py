@@ -115,6 +115,9 @@ class Extractor:
         for kind, pattern in called:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 key = (match.start(), match.end())
+                if _INFINITIVE_BEFORE.search(text, max(sentence.start, match.start() - 16), match.start()) \
+                        and _OBJECT_AFTER.match(text, match.end()):
+                    continue  # "gave police powers to ban gatherings": a power, not a window
                 # Vocabularies come in load order, user files after the built-in pack, so a
                 # later kind that claims the same words is the more specific and wins.
                 span = Span(match.start(), match.end())
@@ -583,6 +586,14 @@ def _closely_follows(text: str, cue: Cue, expression: TimeExpression) -> bool:
 _VERB_BEFORE_DEADLINE = re.compile(
     r"(?:(?<!\bback\s)\bto|\b(?:will|would|shall|should|must|could|can|may|might)(?:\s+(?:not|also|then|now))?)"
     r"\s+([a-z]+)\b(?=[^.,;:]{0,60}$)")
+_PASSIVE_PARTICIPLE = re.compile(
+    r"\s+(?:fully\s+|completely\s+)?([a-z]+ed|paid|repaid|made|held|sold|built|done|given|taken|written|shown|seen|sent)\b",
+    re.IGNORECASE)
+_ENDING_PARTICIPLES = frozenset({
+    "ended", "lifted", "closed", "finished", "stopped", "reopened", "resumed", "concluded", "halted", "terminated",
+    "scrapped", "cancelled", "canceled", "revoked", "suspended", "restored", "reconnected", "repaired", "fixed",
+    "reinstated", "phased", "wound", "lapsed", "expired", "removed", "rescinded", "withdrawn", "completed",
+})
 # Verbs that end or lapse a window: their deadline is the window's end.
 _ENDING_INFINITIVES = frozenset({
     "end", "lift", "expire", "lapse", "close", "finish", "stop", "reopen", "resume", "conclude", "halt", "terminate",
@@ -605,7 +616,15 @@ def _deadline_of_other_act(text: str, sentence: Span, expression: TimeExpression
         return False
     verbs = list(_VERB_BEFORE_DEADLINE.finditer(text, max(sentence.start, bound.cue_span.start - 80),
                                                 bound.cue_span.start))
-    return bool(verbs) and verbs[-1].group(1) not in _ENDING_INFINITIVES
+    if not verbs:
+        return False
+    if verbs[-1].group(1) == "be":
+        # "a separate loan to be repaid by the end of March": the passive's participle is the act
+        # ("to be lifted by June 1" still ends the window; "to be back by" has no participle).
+        participle = _PASSIVE_PARTICIPLE.match(text, verbs[-1].end())
+        if participle is not None:
+            return participle.group(1).lower() not in _ENDING_PARTICIPLES
+    return verbs[-1].group(1) not in _ENDING_INFINITIVES
 
 
 # Between a window word and a verb that describes it: ", which", "that", "which had".
@@ -670,8 +689,11 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
     if expression.role is Role.BOUND and BACK_REFERENCE.search(text, sentence_start, expression.span.start):
         return True
     subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
-    if cue is not None and cue.role in ("end", "planned_end") and _OBJECT_REFERS_BACK.match(text, cue.span.end):
-        return True  # "The landlords revoked it on April 14": the end's object is the window
+    if cue is not None and cue.role in ("end", "planned_end") and (
+            _OBJECT_REFERS_BACK.match(text, cue.span.end) or _OBJECT_INSIDE.fullmatch(text, cue.span.start, cue.span.end)):
+        # "The landlords revoked it on April 14", "Unions called it off late on Tuesday": the
+        # end's object is the window
+        return True
     if subject_refers_back and cue is not None and cue.role == "start" and cue.phrase in INTRANSITIVE_ENDS:
         return True  # "It took effect on Wednesday, March 25": only a window takes effect
     return bool(subject_refers_back) and cue is not None and cue.role in ("end", "planned_end")
@@ -712,6 +734,13 @@ _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 # A pronoun subject (not "This week"), whose sentence may state the window's length.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
+# "powers to ban gatherings", "the authority to freeze the accounts": a window word as the
+# verb of a power granted, with its object after it, names no window ("agreed to pause
+# strikes until February 1" still does).
+_INFINITIVE_BEFORE = re.compile(r"\b(?:powers?|authority|right|permission|mandate|ability)\s+to\s+$", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:the|all|any|their|its|his|her|[a-z]+s)\b(?!\s+(?:of|on|in|for)\b)")
+# A cue whose phrase holds its object ("called ... off" read as "called it off").
+_OBJECT_INSIDE = re.compile(r"[a-z]+\s+(?:it|them)\s+[a-z]+", re.IGNORECASE)
 
 
 # A length that a sentence after the window's gives it without naming it again: only an

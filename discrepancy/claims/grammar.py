@@ -89,11 +89,12 @@ def other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]
     return not (lowered in _SUBJECT_REFERS_BACK or lowered in FUNCTION_WORDS or lowered in PREPOSITIONS)
 
 
-# Generic ends that do something to an object, which must then be the window: "officials
-# revoked the licence", not "the exchange cancelled $3.9 billion of trades made that morning".
+# Ends that do something to an object, which must then be the window: "officials revoked the
+# licence", not "the exchange cancelled $3.9 billion of trades made that morning" nor
+# "protesters blocked roads near the airport on Saturday".
 TRANSITIVE_ENDS = frozenset({
     "cancelled", "canceled", "lifted", "revoked", "scrapped", "terminated", "rescinded", "abandoned", "voided",
-    "called off", "cut short",
+    "called off", "cut short", "blocked", "struck down", "overturned",
 })
 _OBJECT_WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\$?\d[\d.,]*")
 

@@ -49,8 +49,15 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
     if "weekend" in expression.text.lower():
         return False  # "a weekend truce" says when, not how long
     before = text[max(0, expression.span.start - 40) : expression.span.start]
+    if _ONE_UNIT.fullmatch(expression.text) and _AMOUNT_BEFORE.search(before):
+        return False  # "cost an estimated $100 million a day", "60 euros a day": a rate, not a length
     after = text[expression.span.end : expression.span.end + 40]
     next_words = WORD.findall(after)[:3]
+    for span, _key in keys:
+        if _VERB_AFTER_AND.fullmatch(text, expression.span.end, span.start) and _VERB_FORM.match(text, span.start):
+            # "barred citizens of seven countries for 90 days and suspended the refugee
+            # programme for 120 days": the length ends the clause of the verb before "and".
+            return False
     # "a 72-hour humanitarian ceasefire": the length modifies the window word after it.
     for span, _key in keys:
         gap = text[expression.span.end : span.start]
@@ -67,6 +74,8 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return False  # "Kyiv repeats call for 30 days": the length of a window proposed instead
     if _CUSTODY_BEFORE.search(before):
         return False  # "officials were jailed in February for a month over the strike": a sentence served
+    if _suspension_of_window(text, expression, keys):
+        return False  # "the unions suspended their strike for one week": how long the window is suspended
     if _LENGTH_CUES.search(before) or _PLANNED_AFTER.match(after):
         return True  # "for two weeks"; "five days longer than the four weeks first set"
     previous_words = WORD.findall(before)[-2:]
@@ -80,6 +89,39 @@ def is_window_length(text: str, expression: TimeExpression, keys: list[tuple[Spa
         return any(0 <= owner - span.end <= 2 for span, _ in keys)
     near = [span for span, _ in keys if abs(span.start - expression.span.start) <= 60]
     return bool(near)
+
+
+_VERB_AFTER_AND = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?", re.IGNORECASE)
+_VERB_FORM = re.compile(r"[a-z]+ed\b")
+# A suspending verb, its object and "for" right before a length.
+_SUSPENDED_FOR = re.compile(
+    r"\b(suspend\w*|postpon\w*|defer\w*|delay\w*|put\s+off|pause[sd]?|pausing)\b[^.;:,]{0,40}"
+    r"\bfor\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+# What may stand between the verb and a window word that heads its object ("their nationwide").
+_OBJECT_LEAD = re.compile(r"\s+(?:(?:the|their|its|his|her|our|a|an)\s+)?(?:(?!of\b|on\b|in\b)[\w-]+\s+){0,2}",
+                          re.IGNORECASE)
+
+
+def _suspension_of_window(text: str, expression: TimeExpression,
+                          keys: list[tuple[Span, tuple[str, Optional[str]]]]) -> bool:
+    """Whether a length is how long a window word's window was suspended: "Unions Suspend Strike
+    for a Week", "suspended their nationwide strike on Tuesday for one week".  Not when the window
+    word only sits in the object ("paused enforcement of the ban for 75 days": the pause is the
+    window) or is the suspending word itself (a moratorium "suspending evictions for 60 days")."""
+    match = _SUSPENDED_FOR.search(text, max(0, expression.span.start - 70), expression.span.start)
+    if match is None:
+        return False
+    verb_end = match.end(1)
+    return any(_OBJECT_LEAD.fullmatch(text, verb_end, span.start) and span.end <= expression.span.start
+               for span, _ in keys)
+
+
+# "a day", "an hour": after an amount ("$100 million a day", "two flights a week") the unit
+# of a rate.
+_ONE_UNIT = re.compile(r"(?:a|an|one)\s+(?:second|minute|hour|day|week|month|year)", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*%?|\b(?:million|billion|trillion|thousand|hundred|dozen|percent|per\s+cent))"
+    r"(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
 
 
 # A length asked for or offered, with no window word after it ("called for 30 days").

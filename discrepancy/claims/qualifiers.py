@@ -34,11 +34,21 @@ _PROPOSAL_AFTER = re.compile(r"^(?:[^.;]{0,25}\binstead\b|\s+(?:proposals?|plans
 # "the rebels had declared a one-month pause of their own": another party's window, beside the
 # one the text is about.
 _OF_ITS_OWN_AFTER = re.compile(r"^\s+of\s+(?:its|their|his|her|our)\s+own\b", re.IGNORECASE)
+# "The Writers Guild of America ended its own 148-day strike": the same, told before the window word.
+_ITS_OWN_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s+own\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Qualifiers that make a mention a window of its own, kept apart from the one the text is about.
 APART = "apart@"
 _OTHER_INSTANCE_BEFORE = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|previous|prior|former"
     r"|(?:last|next)\s+(?:year|month|week)['\u2019]s)\b[^.,;]{0,25}$",
+    re.IGNORECASE,
+)
+# "It surpassed the 21-day shutdown of 1995": a window the text's one is measured against;
+# "The last UAE amnesty, in 2018, ran for five months": the one before it ("last" right
+# before the window word or one word of it, not "the last day of the truce").
+_COMPARED_OR_LAST_BEFORE = re.compile(
+    r"\b(?:surpass\w*|eclips\w*|overtak\w*|overtook|outlast\w*|outstripp\w*)\s+(?:the|a|an)\s+[^.,;]{0,25}$"
+    r"|\b(?:the|its|their)\s+last\s+(?:[\w.-]+\s+)?$",
     re.IGNORECASE,
 )
 # "The chain's usual 30-day return window": a standing rule, not the window the text tells of.
@@ -94,15 +104,16 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
     """
     before = text[sentence.start : span.start]
     after = text[span.end : sentence.end]
-    if _PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after) or _OF_ITS_OWN_AFTER.match(after):
+    if (_PROPOSAL_BEFORE.search(before[-60:]) or _PROPOSAL_AFTER.search(after) or _OF_ITS_OWN_AFTER.match(after)
+            or _ITS_OWN_BEFORE.search(before[-40:])):
         return f"{APART}{span.start}"
     if _STANDING_BEFORE.search(before[-40:]):
         return f"{STANDING}{span.start}"
-    if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or (
+    if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or _COMPARED_OR_LAST_BEFORE.search(before[-50:]) or (
             _INDEFINITE_BEFORE.search(before[-40:])
             and (_DATED_AFTER.match(after) or _DATED_BEFORE.search(before))):
-        # "the union's third five-day strike this year", "a 10-day strike in March":
-        # another window of the same kind, told of in passing.
+        # "the union's third five-day strike this year", "a 10-day strike in March", "surpassed
+        # the 21-day shutdown of 1995": another window of the same kind, told of in passing.
         return f"{APART}{span.start}"
     if _DESCRIBED_AS_BEFORE.search(before[-60:]):
         return None

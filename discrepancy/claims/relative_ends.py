@@ -53,6 +53,10 @@ _ELAPSED_CUE = re.compile(r"\b(after|within)\s+(?:(?:just|only|barely|less\s+tha
 _ELAPSED_CUE_INSIDE = re.compile(r"(after|within)\b", re.I)
 
 
+# "nine days after invoking it", "a week after imposing them": time since the window's start.
+_AFTER_STARTING_IT = re.compile(r"\s+after\s+(?:first\s+)?[a-z]+ing\s+(?:it|them)\b", re.I)
+
+
 # "held for only 18 hours before shelling resumed": how long the window held, then its end.
 _HELD_FOR = re.compile(r"\b(held|lasted|survived)\s+(?:for\s+)?(?:(?:just|only|barely|about|some)\s+)?$", re.I)
 _THEN_ENDED = re.compile(r"\s+(?:before|until|when)\s", re.I)
@@ -80,6 +84,19 @@ def elapsed_end(text: str, expression: TimeExpression, cues: Sequence[Cue], comm
             span = Span(held.start(1), expression.span.end)
             return ElapsedEnd(text=span.text_of(text), span=span, length=expression.duration, within=False,
                               event=ending[0].phrase, resumption=ending[0].resumption,
+                              said_by=common["said_by"], said_at=common["said_at"])
+    since_start = _AFTER_STARTING_IT.match(text, expression.span.end)
+    if since_start is not None and not _ELAPSED_CUE.search(text, max(0, expression.span.start - 30),
+                                                            expression.span.start):
+        # "revoked the emergency nine days after invoking it": the length runs from the start
+        # the pronoun's verb made.
+        ending = [cue for cue in cues if cue.role == "end" and not cue.not_yet
+                  and 0 <= expression.span.start - cue.span.end <= CUE_REACH
+                  and not CLAUSE_BREAK.search(text, cue.span.end, expression.span.start)]
+        if ending:
+            span = Span(expression.span.start, since_start.end())
+            return ElapsedEnd(text=span.text_of(text), span=span, length=expression.duration, within=False,
+                              event=ending[-1].phrase, resumption=ending[-1].resumption,
                               said_by=common["said_by"], said_at=common["said_at"])
     before = _ELAPSED_CUE.search(text, max(0, expression.span.start - 30), expression.span.start)
     if before is None:
@@ -251,18 +268,27 @@ _BY_LENGTH = re.compile(r"^(?:[^.;:,]{0,30}?\b(?:that|which)\s+[^.;:,]{0,50}?|[^
 # window word itself may be a longer name.
 _BY_LENGTH_AFTER_WINDOW = re.compile(r"^[^.;:,]{0,60}?\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+"
                                      r"|an\s+additional\s+)?$", re.IGNORECASE)
+# What may stand between an extension verb and the window word it governs ("extended its").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|our|this|that|a|an)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def extended_by(text: str, expression: TimeExpression, cues: Sequence[Cue], common: dict,
                 mentions: Sequence[Span] = ()) -> Optional[ExtendedBy]:
-    """ "it was extended by three weeks": an extension stated as a length added to the end."""
+    """ "it was extended by three weeks": an extension stated as a length added to the end.
+
+    The verb's object may be the window under a long name ("extended its moratorium on loan
+    repayments by three months"): the added length is then read from the window word on.
+    """
     if expression.duration is None or expression.duration.max is None:
         return None
     for cue in cues:
         if cue.role == "extend" and not cue.not_yet and cue.span.end <= expression.span.start:
             gap = text[cue.span.end : expression.span.start]
             names_window = any(cue.span.end <= span.start and span.end <= expression.span.start for span in mentions)
-            if _BY_LENGTH.match(gap) or (names_window and _BY_LENGTH_AFTER_WINDOW.match(gap)):
+            objects = [span for span in mentions if cue.span.end <= span.start and span.end <= expression.span.start
+                       and _OBJECT_GAP.match(text, cue.span.end, span.start)]
+            if (_BY_LENGTH.match(gap) or (names_window and _BY_LENGTH_AFTER_WINDOW.match(gap))
+                    or any(_BY_LENGTH.match(text[span.end : expression.span.start]) for span in objects)):
                 span = Span(cue.span.start, expression.span.end)
                 return ExtendedBy(text=span.text_of(text), span=span, length=expression.duration, event=cue.phrase,
                                   said_by=common["said_by"], said_at=common["said_at"])

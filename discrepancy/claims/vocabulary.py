@@ -60,7 +60,7 @@ GENERIC_CUES = GenericCues(
     ended_by=(
         "ended", "ends", "ending", "was over", "collapses", "expires", "lapses", "breaks down", "declared the ceasefire over", "declared it over", "called off",
         "collapsed", "broke down", "lifted", "expired", "lapsed", "ran out", "was voided", "voided", "revoked",
-        "scrapped", "terminated", "cut short", "cut ... short", "cancelled", "canceled", "abandoned", "rescinded",
+        "scrapped", "terminated", "cut short", "cut ... short", "called ... off", "cancelled", "canceled", "abandoned", "rescinded",
     ),
     extended_by=(
         "extended", "extends", "extending", "extend", "extension", "renew", "renews", "renewing", "prolong", "prolonged", "renewed", "remain in place",
@@ -70,7 +70,7 @@ GENERIC_CUES = GenericCues(
         "ran on", "dragged on", "overran", "stretched into", "spilled over into",
     ),
     announced_by=(
-        "announced", "announces", "agreed", "agree", "ordered", "declared", "claimed", "said", "says", "issued",
+        "announced", "announces", "agreed", "agree", "ordered", "declared", "claimed", "said", "says", "issued", "introduced",
         "signed", "proclaimed", "unveiled", "brokered", "approved", "decreed", "called for",
         "spoke of", "talked of", "floated", "promised", "pledged", "reached", "struck",
     ),
