@@ -649,3 +649,33 @@ def test_deferred_rule_is_left_untried_only_where_it_could_not_win():
     finally:
         r._candidates = original
     assert _scan_sorting_by_key("1 March " + run) == [(p.kind, p.start, p.end) for p in r.scan("1 March " + run)]
+
+
+_SCREEN_PIECES = ["truce", "Truce", "ceasefire", "stay-at-home", "circuit-breaker", "Friday", "A", "The", "was", "order", "orders", "price", "cap", "price-cap",
+                  "resumed", "strikes", "air", "'til", "til", "remain", "in", "force", "called", "off", "it", "the",
+                  "extended", "lifted", "curfew", "state", "of", "emergency", "x", "-", "'", ".", ",", "\u00e9",
+                  "ban", "bans", "re-imposed", "imposed", "circuit", "breaker", "took", "effect"]
+
+
+@BUDGET
+@given(parts=st.lists(st.tuples(st.sampled_from(_SCREEN_PIECES), st.sampled_from([" ", "", "  ", "-", ". ", "\n"])),
+                      max_size=40))
+@example(parts=[("The", " "), ("stay-at-home", " "), ("order", " "), ("was", " "), ("lifted", ". ")])
+@example(parts=[("A", " "), ("circuit-breaker", " "), ("took", " "), ("effect", ". "), ("'til", " "), ("Friday", ".")])
+def test_claims_screen_never_hides_a_match(parts):
+    """Wherever a window word's or cue's pattern matches within a sentence, the screen lets it run."""
+    from discrepancy.api import checker_for
+    from discrepancy.claims.sentences import split_sentences
+
+    text = "".join(piece + gap for piece, gap in parts)
+    extractor = checker_for().extractor
+    sentences = split_sentences(text)
+    screen = extractor._screen.over(text, sentences)
+    for sentence in sentences:
+        for _kind, pattern in extractor._called:
+            if next(pattern.finditer(text, sentence.start, sentence.end), None) is not None:
+                assert screen(pattern, sentence), (text[sentence.start:sentence.end], pattern.phrases)
+        for item in extractor._cue_patterns:
+            pattern = item[-1]
+            if next(pattern.finditer(text, sentence.start, sentence.end), None) is not None:
+                assert screen(pattern, sentence), (text[sentence.start:sentence.end], pattern.phrases)
