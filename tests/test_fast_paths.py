@@ -259,11 +259,18 @@ clause_texts = st.lists(st.tuples(st.sampled_from(_CLAUSE_PIECES), st.sampled_fr
 @given(text=clause_texts, data=st.data())
 def test_clause_reader_reads_as_clause_tense(text, data):
     """The one-pass reader answers exactly as reading each clause alone, wherever the time is."""
-    reader = tense.ClauseReader(text)
-    for _ in range(20):
+    for _ in _times_read_alike(tense.ClauseReader(text), text, data, tries=20, width=15):
+        pass
+
+
+def _times_read_alike(reader, text, data, tries, width):
+    """Draw ``tries`` times of up to ``width`` characters; assert the reader reads each as
+    `clause_tense` does, and hand each (start, end) on for further checks."""
+    for _ in range(tries):
         start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, min(len(text), start + 15)))
+        end = data.draw(st.integers(start, min(len(text), start + width)))
         assert reader.tense(start, end) == tense.clause_tense(text, start, end), (start, end)
+        yield start, end
 
 
 def test_dense_and_sparse_texts_read_tense_alike():
@@ -368,10 +375,7 @@ near_texts = st.lists(st.sampled_from(_NEAR_PIECES), min_size=1, max_size=60).ma
 def test_near_marker_reading_is_the_whole_clause_reading(text, data):
     """Reading only the words near the time answers as reading the whole clause, or gives up."""
     reader = tense.ClauseReader(text)
-    for _ in range(10):
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, min(len(text), start + 10)))
-        assert reader.tense(start, end) == tense.clause_tense(text, start, end), (start, end)
+    for start, end in _times_read_alike(reader, text, data, tries=10, width=10):
         for low, high, outwards in ((*reader._left_clause(start), True), (*reader._right_clause(end), False)):
             words = tense._tense_words(text[low:high])
             assert reader._marker(low, high, outwards) == tense._governing_marker(words[::-1] if outwards else words)
