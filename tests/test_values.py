@@ -7,6 +7,7 @@ that must hold for every value.  Regression tests are named after what they guar
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -683,3 +684,18 @@ def test_clock_changes_of_a_year():
 def test_moments_are_existing_whole_minutes(moment):
     assert moment.second == moment.microsecond == 0
     assert to_utc(moment).astimezone(moment.tzinfo).replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+@given(whole=st.integers(0, 240), half_or_quarter=st.sampled_from([Fraction(1, 4), Fraction(1, 2), Fraction(3, 4)]))
+def test_part_months_span_that_part_of_the_shortest_and_longest_month(whole, half_or_quarter):
+    """ "a month and a half": the part of a month is that part of 28 to 31 days, and the
+    TIMEX3 value ``P1.5M`` reads back as the same range."""
+    from discrepancy.temporal.timex import parse_timex
+    from discrepancy.temporal.values import DurationRange
+
+    months = whole + half_or_quarter
+    length = DurationRange.of_months(months)
+    assert length.min.months == length.max.months == whole
+    assert length.min.days <= half_or_quarter * 28 < half_or_quarter * 31 <= length.max.days
+    assert length.max.days - length.min.days <= 3  # a whole month is 28 to 31 days
+    assert parse_timex(f"P{float(months):g}M", ZoneInfo("UTC")) == length

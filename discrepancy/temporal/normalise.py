@@ -1108,7 +1108,15 @@ def _exact_duration(unit: str, amount: Fraction, mod: Optional[str], start: int)
 @_PURE
 def _exact_length(unit: str, amount: Fraction) -> tuple[str, DurationRange]:
     """The TIMEX3 value and the (frozen, shareable) length of exactly ``amount`` units."""
+    field, multiplier = lx.UNITS[unit]
+    if field == "months" and (amount * multiplier).denominator != 1:
+        return _part_months(amount * multiplier)
     return duration_value(unit, amount), DurationRange.exact(unit_duration(unit, amount))
+
+
+def _part_months(months: Fraction) -> tuple[str, DurationRange]:
+    """ "A month and a half": ``P1.5M``, from 1 month 14 days to 1 month 16 days."""
+    return f"P{float(months):g}M", DurationRange.of_months(months)
 
 
 # "current" says "now" only as an adjective before a noun it dates ("his current wife",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
+from fractions import Fraction
 from typing import Optional, Union
 
 import attrs
@@ -162,6 +163,9 @@ _PATTERN = re.compile(
 )
 
 
+_PART_MONTHS = re.compile(r"P(\d+\.\d+)M\Z")
+
+
 # `parse_timex` results: a text names the same month or day many times, and every value
 # object is frozen, so one parse serves them all.  Only instants hold a zone.
 _PARSED = ZoneMemo(lambda parsed: parsed.earliest.tzinfo if isinstance(parsed, Instant) else None)
@@ -186,6 +190,9 @@ def _parse_timex(value: str, zone: tzinfo) -> TimexValue:
         if match:
             months = int(match.group("amount")) * _TIMEX_UNIT_MONTHS[match.group("unit")]
             return DurationRange.exact(Duration(years=months // 12, months=months % 12))
+        part_months = _PART_MONTHS.match(value)
+        if part_months:
+            return DurationRange.of_months(Fraction(part_months.group(1)))  # "P1.5M": a month and a half
         return DurationRange.exact(Duration.from_iso(value))
     if "X" in value:
         # Only the shapes of real values: any string with an X in it used to pass.

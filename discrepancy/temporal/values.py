@@ -16,8 +16,10 @@ This module deliberately knows nothing of text, TIMEX3 strings (see `timex`) or 
 from __future__ import annotations
 
 import enum
+import math
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from fractions import Fraction
 from functools import total_ordering
 from typing import Any, Callable, Hashable, Optional
 
@@ -661,6 +663,15 @@ class DurationRange:
     def __attrs_post_init__(self) -> None:
         if self.max is not None and self.max.nominal() < self.min.nominal():
             raise ValueError(f"duration range max {self.max} below min {self.min}")
+
+    @classmethod
+    def of_months(cls, months: Fraction) -> "DurationRange":
+        """A number of months with a part of a month ("a month and a half", ``P1.5M``): the part
+        has no fixed number of days, so it is that part of the shortest and of the longest
+        month (half a month is 14 to 16 days)."""
+        whole = int(months)
+        part = months - whole
+        return cls(Duration(months=whole, days=math.floor(part * 28)), Duration(months=whole, days=math.ceil(part * 31)))
 
     @classmethod
     def exact(cls, duration: Duration) -> "DurationRange":
