@@ -60,6 +60,10 @@ INTRANSITIVE_ENDS = frozenset({
 # A comma right after a day number or a weekday: the comma of a date, not of a clause.
 _DATE_BEFORE_COMMA = re.compile(r"(?:\b\d{1,4}|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day),$", re.IGNORECASE)
 _SUBJECT_REFERS_BACK = frozenset("it they this that which who these those".split())
+# Words that join a second verb to the subject of the first ("resumed ... but broke down").
+_COORDINATORS = frozenset({"and", "but", "yet"})
+# The first word of a clause: its subject's head, or a function word that hides it.
+_CLAUSE_OPENING = re.compile(r"\s*[\"'\u201c\u2018]?([A-Za-z][A-Za-z'\u2019-]*)")
 _BEFORE_VERB = re.compile(r"([A-Za-z][A-Za-z'\u2019-]*)((?:\s+(?:had|has|have|will|would|could|should|shall|may|might|must"
                           r"|did|does|do|not|never|to|be|been|is|was|were|are|quickly|soon|later|then|finally|already"
                           r"|\w+ly))*)\s+$")
@@ -86,6 +90,13 @@ def other_subject(text: str, sentence: Span, cue: Span, mentions: Sequence[Span]
     if match is None:
         return False  # a comma or quote before the verb: the subject is out of sight
     lowered = match.group(1).lower()
+    if lowered in _COORDINATORS:
+        # "Talks resumed late in July but broke down after three days": the second verb
+        # shares the clause's subject, so that subject is the one to judge.
+        opening = _CLAUSE_OPENING.match(text, clause_start)
+        if opening is None:
+            return False
+        lowered = opening.group(1).lower()
     return not (lowered in _SUBJECT_REFERS_BACK or lowered in FUNCTION_WORDS or lowered in PREPOSITIONS)
 
 
