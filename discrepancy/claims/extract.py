@@ -419,7 +419,7 @@ class Extractor:
             # "began at 11:59 p.m. on Friday, just before Valentine's Day": when something
             # happened, not a deadline the window must end by.
             expression = attrs.evolve(expression, role=None)
-        if cue is not None and cue.role == "extend" and _scheduled(text, cue):
+        if cue is not None and cue.role == "extend" and (_scheduled(text, cue) or _plan_at_start(text, cue, cues)):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
         role = _time_role(expression, cue, has_window_word=bool(keys),
@@ -635,6 +635,28 @@ _JUST_BEFORE = re.compile(r"\b(?:just|shortly|right|immediately|soon|moments?|mi
 
 
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
+
+
+# "imposed the order from April 29, saying it would remain in force until May 6": staying on
+# told in the clause that starts the window is its plan; "now", "instead" or "longer" make
+# it a change.
+_STAYING_CUE = re.compile(r"^(?:remain|stay)", re.IGNORECASE)
+_CHANGED_PLAN = re.compile(r"\b(?:now|instead|longer|further|again|another|beyond|past)\b", re.IGNORECASE)
+_PLAN_TOLD = re.compile(r",\s*(?:saying|adding|stating)\b", re.IGNORECASE)
+
+
+def _plan_at_start(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether a staying cue ("would remain in force until") is the plan told as the window
+    started: a start cue of its sentence comes before it, a participle of saying joins the
+    two, and nothing between says the plan changed."""
+    if not _STAYING_CUE.match(cue.phrase):
+        return False
+    for other in cues:
+        if other.role == "start" and other.span.end <= cue.span.start:
+            between = text[other.span.end:cue.span.start]
+            if _PLAN_TOLD.search(between) and not _CHANGED_PLAN.search(between):
+                return True
+    return False
 
 
 def _scheduled(text: str, cue: Cue) -> bool:
