@@ -301,6 +301,8 @@ class Extractor:
                         continue
                     if sets and _recurring(text, expression, sets):
                         continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
+                    if _relaxed_between(text, sentence, expression):
+                        continue  # "will be relaxed between 7 a.m. and 2 p.m. on Thursday": a break in the window
                     cue = claiming.of(expression.span)
                     if cue is not None and cue.role == "announce":
                         cue = _ordered_end(text, cue, cues, claiming, in_sentence) or cue
@@ -389,7 +391,8 @@ class Extractor:
                 # "Rebel commanders said they had agreed to only 48 hours": the length of the
                 # window named in the sentence before.
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
-            elif (not keys and recent and _PRONOUN_SUBJECT.match(text, sentence.start)
+            elif (not keys and recent and (_PRONOUN_SUBJECT.match(text, sentence.start)
+                                           or _REPORTED_PRONOUN.match(text, sentence.start))
                   and is_window_length(text, expression, keys)):
                 # "It took effect at midnight and was set to last 21 days": a sentence whose
                 # subject refers back states the window's length after a length cue.
@@ -694,7 +697,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
 
     A window's own end words ("strikes resumed") and extensions reach across the text.
     From the sentence right after the window was named, a sentence whose subject refers
-    back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3")
+    back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3",
+    also in a reported clause: "Police said then that it would last 36 hours, lifting at 7 a.m.")
     gives it its bounds and ends, its start when it takes effect ("It took effect on
     Wednesday"), and a stated bound also reaches through a possessive
     ("agreed to hold its strikes until February 1"); not "the bill funds the government
@@ -710,7 +714,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
         return False
     if expression.role is Role.BOUND and BACK_REFERENCE.search(text, sentence_start, expression.span.start):
         return True
-    subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
+    subject_refers_back = (_BACK_REFERENCE_SUBJECT.match(text, sentence_start)
+                           or _REPORTED_PRONOUN.match(text, sentence_start))
     if cue is not None and cue.role in ("end", "planned_end") and (
             _OBJECT_REFERS_BACK.match(text, cue.span.end) or _OBJECT_INSIDE.fullmatch(text, cue.span.start, cue.span.end)):
         # "The landlords revoked it on April 14", "Unions called it off late on Tuesday": the
@@ -755,6 +760,9 @@ def _main_referent(text: str, sentence_start: int, named: Sequence[tuple[Span, t
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 # A pronoun subject (not "This week"), whose sentence may state the window's length.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
+# "Police said then that it would last 36 hours": the subject of the reported clause refers back.
+_REPORTED_PRONOUN = re.compile(r"[^.;:,\"\u201c]{0,40}?\b(?:said|says|announced|added|stated)\s+(?:then\s+|at\s+the\s+time\s+)?"
+                               r"(?:that\s+)?(?:it|they)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 # "powers to ban gatherings", "the authority to freeze the accounts": a window word as the
 # verb of a power granted, with its object after it, names no window ("agreed to pause
@@ -778,6 +786,18 @@ _CARRIED_LENGTH = re.compile(
 _BARE_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)", re.IGNORECASE)
 # How near a set ("nightly", "each morning") must be to make a clock time or length its own.
 _SET_REACH = 40
+
+
+# "The curfew will be relaxed between 7 a.m. and 2 p.m. on Thursday so that people can buy
+# food": the hours of a break in the window, neither its start nor its end.
+_RELAX_WORDS = (r"\b(?:relax(?:ed|es|ing)?|eas(?:ed|es|ing)|lifted\s+temporarily|temporarily\s+lifted"
+                r"|paused|suspended)\s+(?:[\w-]+\s+){0,3}?(?:between|from)\s+")
+_RELAXED_BETWEEN = re.compile(_RELAX_WORDS + r"(?:[^,;]{1,30}?\s+(?:and|to|until|till|-|\u2013)\s+)?$", re.IGNORECASE)
+
+
+def _relaxed_between(text: str, sentence: Span, expression: TimeExpression) -> bool:
+    """Whether a time is one end of the hours a relaxation names ("relaxed between 7 a.m. and 2 p.m.")."""
+    return bool(_RELAXED_BETWEEN.search(text, max(sentence.start, expression.span.start - 80), expression.span.start))
 
 
 def _recurring(text: str, expression: TimeExpression, sets: Sequence[TimeExpression]) -> bool:
