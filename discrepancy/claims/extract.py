@@ -308,6 +308,8 @@ class Extractor:
                         cue = _ordered_end(text, cue, cues, claiming, in_sentence) or cue
                     if cue is None and expression.role is Role.BOUND:
                         cue = _extension_of_window(text, expression, cues, keys, in_sentence)
+                    elif cue is not None and expression.role is Role.BOUND:
+                        cue = _extension_past_relative(text, expression, cue, cues, keys) or cue
                     if (cue is not None and cue.role == "end" and cue.phrase in TRANSITIVE_ENDS
                             and other_object(text, cue.span, expression.span, [span for span, _ in keys])):
                         cue = None  # "cancelled $3.9 billion of trades made that morning": not the window's end
@@ -490,6 +492,33 @@ def _extension_of_window(text: str, expression: TimeExpression, cues: Sequence[C
                 and not any(between[0] <= other.span.start < between[1] for other in cues)):
             return cue
         return None
+    return None
+
+
+# "extended a lockdown that was due to end on Thursday, ordering residents to stay at home
+# until May 12": the relative clause tells the old plan; the time past its comma is the new
+# end the extension verb before it gives.
+_RELATIVE_OPENING = re.compile(r"\s*,?\s*(?:that|which)\s+", re.IGNORECASE)
+
+
+def _extension_past_relative(text: str, expression: TimeExpression, cue: Cue, cues: Sequence[Cue],
+                             keys: Sequence[tuple[Span, tuple[str, Optional[str]]]]) -> Optional[Cue]:
+    """The extension verb governing the window whose relative clause holds ``cue``, when the
+    bound lies past that clause's comma."""
+    if cue.role not in ("planned_end", "end") or cue.role == "end" and not cue.not_yet:
+        return None
+    if "," not in text[cue.span.end:expression.span.start]:
+        return None
+    for span, _ in keys:
+        if span.end > cue.span.start:
+            continue
+        relative = _RELATIVE_OPENING.match(text, span.end)
+        if relative is None or "," in text[relative.end():cue.span.start]:
+            continue
+        for other in cues:
+            if (other.role == "extend" and other.span.end <= span.start and 0 <= span.start - other.span.end <= 20
+                    and _OBJECT_GAP.fullmatch(text, other.span.end, span.start)):
+                return other
     return None
 
 
