@@ -763,7 +763,7 @@ _OTHER_OBJECT = re.compile(r"\s+(?:their|his|her|our|your|my|the|a|an)\s+"
 # A sentence opening with a general name for a measure refers back to the window just named.
 _GENERIC_ANAPHOR = re.compile(
     r"\s*[\"'\u201c]?(?:The|This|That)\s+(?:(?P<length>[\w-]+-(?:hour|day|week|month|year)(?:-long)?)\s+)?"
-    r"(?:(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
+    r"(?:(?P<noun>(?:measure|order|decree|declaration|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
     r"(?!\s+(?:of|to|for)\b)"
     # or a name in quotes: "The \u201ccircuit breaker\u201d took effect at 12:01 a.m."
     r"|[\"\u201c](?P<quoted>[A-Za-z][\w'\u2019 -]{0,30})[\"\u201d](?=\s+[a-z]))",
