@@ -29,6 +29,14 @@ CUE_REACH = 90
 NOT_YET_REACH = 16
 # How many times over a cue after the time counts its distance.
 AFTER_PENALTY = 1.6
+# A contrasting clause with a subject of its own between a verb and a later time: "the
+# curfew ended as planned, but hundreds defied it on Sunday" dates the defiance, not the
+# end; "was lifted, but only on Monday" still dates the lifting.
+NEW_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:but|whereas|while)\s+(?!(?:only|not|then|again|later|earlier|just|on|at|in|by|until|till"
+    r"|from|after|before|to|within|early|late|shortly|soon)\b)",
+    re.IGNORECASE,
+)
 
 
 @attrs.frozen
@@ -63,7 +71,9 @@ def claiming_cue(text: str, span: Span, cues: Sequence[Cue], sentence_start: int
     """
     before = [cue for cue in cues if cue.span.end <= span.start and span.start - cue.span.end <= CUE_REACH]
     if before:
-        return max(before, key=lambda cue: cue.span.end)
+        nearest = max(before, key=lambda cue: cue.span.end)
+        if not NEW_CLAUSE.search(text, nearest.span.end, span.start):
+            return nearest
     opens_sentence = bool(_SENTENCE_OPENING.fullmatch(text, sentence_start, span.start))
     after = [cue for cue in cues if cue.span.start >= span.end
              and (cue.span.start - span.end) * AFTER_PENALTY <= CUE_REACH
@@ -106,7 +116,8 @@ class ClaimingCues:
     def _find(self, span: Span) -> Optional[Cue]:
         cues, text = self._cues, self._text
         last_before = bisect.bisect_right(self._ends, span.start) - 1
-        if last_before >= 0 and span.start - self._ends[last_before] <= CUE_REACH:
+        if (last_before >= 0 and span.start - self._ends[last_before] <= CUE_REACH
+                and not NEW_CLAUSE.search(text, self._ends[last_before], span.start)):
             return cues[last_before]
         opens_sentence = None
         for index in range(bisect.bisect_left(self._starts, span.end), len(cues)):

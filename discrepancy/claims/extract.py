@@ -301,11 +301,15 @@ class Extractor:
                         continue
                     if sets and _recurring(text, expression, sets):
                         continue  # "a nightly curfew from 8 p.m. to 5 a.m.": hours of each day, not the window's
+                    if _relaxed_between(text, sentence, expression):
+                        continue  # "will be relaxed between 7 a.m. and 2 p.m. on Thursday": a break in the window
                     cue = claiming.of(expression.span)
                     if cue is not None and cue.role == "announce":
                         cue = _ordered_end(text, cue, cues, claiming, in_sentence) or cue
                     if cue is None and expression.role is Role.BOUND:
                         cue = _extension_of_window(text, expression, cues, keys, in_sentence)
+                    elif cue is not None and expression.role is Role.BOUND:
+                        cue = _extension_past_relative(text, expression, cue, cues, keys) or cue
                     if (cue is not None and cue.role == "end" and cue.phrase in TRANSITIVE_ENDS
                             and other_object(text, cue.span, expression.span, [span for span, _ in keys])):
                         cue = None  # "cancelled $3.9 billion of trades made that morning": not the window's end
@@ -389,7 +393,8 @@ class Extractor:
                 # "Rebel commanders said they had agreed to only 48 hours": the length of the
                 # window named in the sentence before.
                 builder.add(target, "durations", StatedDuration(value=expression.duration, **common))
-            elif (not keys and recent and _PRONOUN_SUBJECT.match(text, sentence.start)
+            elif (not keys and recent and (_PRONOUN_SUBJECT.match(text, sentence.start)
+                                           or _REPORTED_PRONOUN.match(text, sentence.start))
                   and is_window_length(text, expression, keys)):
                 # "It took effect at midnight and was set to last 21 days": a sentence whose
                 # subject refers back states the window's length after a length cue.
@@ -419,7 +424,7 @@ class Extractor:
             # "began at 11:59 p.m. on Friday, just before Valentine's Day": when something
             # happened, not a deadline the window must end by.
             expression = attrs.evolve(expression, role=None)
-        if cue is not None and cue.role == "extend" and _scheduled(text, cue):
+        if cue is not None and cue.role == "extend" and (_scheduled(text, cue) or _plan_at_start(text, cue, cues)):
             # "It was due to remain in force until October 3": the plan, not an extension.
             cue = attrs.evolve(cue, role="planned_end")
         role = _time_role(expression, cue, has_window_word=bool(keys),
@@ -487,6 +492,33 @@ def _extension_of_window(text: str, expression: TimeExpression, cues: Sequence[C
                 and not any(between[0] <= other.span.start < between[1] for other in cues)):
             return cue
         return None
+    return None
+
+
+# "extended a lockdown that was due to end on Thursday, ordering residents to stay at home
+# until May 12": the relative clause tells the old plan; the time past its comma is the new
+# end the extension verb before it gives.
+_RELATIVE_OPENING = re.compile(r"\s*,?\s*(?:that|which)\s+", re.IGNORECASE)
+
+
+def _extension_past_relative(text: str, expression: TimeExpression, cue: Cue, cues: Sequence[Cue],
+                             keys: Sequence[tuple[Span, tuple[str, Optional[str]]]]) -> Optional[Cue]:
+    """The extension verb governing the window whose relative clause holds ``cue``, when the
+    bound lies past that clause's comma."""
+    if cue.role not in ("planned_end", "end") or cue.role == "end" and not cue.not_yet:
+        return None
+    if "," not in text[cue.span.end:expression.span.start]:
+        return None
+    for span, _ in keys:
+        if span.end > cue.span.start:
+            continue
+        relative = _RELATIVE_OPENING.match(text, span.end)
+        if relative is None or "," in text[relative.end():cue.span.start]:
+            continue
+        for other in cues:
+            if (other.role == "extend" and other.span.end <= span.start and 0 <= span.start - other.span.end <= 20
+                    and _OBJECT_GAP.fullmatch(text, other.span.end, span.start)):
+                return other
     return None
 
 
@@ -637,6 +669,28 @@ _JUST_BEFORE = re.compile(r"\b(?:just|shortly|right|immediately|soon|moments?|mi
 _SCHEDULE = re.compile(r"\b(?:due|set|scheduled|meant|supposed|planned)\s+to\b|\b(?:was|were)\s+to\b", re.I)
 
 
+# "imposed the order from April 29, saying it would remain in force until May 6": staying on
+# told in the clause that starts the window is its plan; "now", "instead" or "longer" make
+# it a change.
+_STAYING_CUE = re.compile(r"^(?:remain|stay)", re.IGNORECASE)
+_CHANGED_PLAN = re.compile(r"\b(?:now|instead|longer|further|again|another|beyond|past)\b", re.IGNORECASE)
+_PLAN_TOLD = re.compile(r",\s*(?:saying|adding|stating)\b", re.IGNORECASE)
+
+
+def _plan_at_start(text: str, cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether a staying cue ("would remain in force until") is the plan told as the window
+    started: a start cue of its sentence comes before it, a participle of saying joins the
+    two, and nothing between says the plan changed."""
+    if not _STAYING_CUE.match(cue.phrase):
+        return False
+    for other in cues:
+        if other.role == "start" and other.span.end <= cue.span.start:
+            between = text[other.span.end:cue.span.start]
+            if _PLAN_TOLD.search(between) and not _CHANGED_PLAN.search(between):
+                return True
+    return False
+
+
 def _scheduled(text: str, cue: Cue) -> bool:
     """Whether a cue is stated as a schedule ("was due to remain in force") rather than a decision."""
     return bool(_SCHEDULE.search(text, max(0, cue.span.start - 30), cue.span.start))
@@ -672,7 +726,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
 
     A window's own end words ("strikes resumed") and extensions reach across the text.
     From the sentence right after the window was named, a sentence whose subject refers
-    back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3")
+    back to it ("It collapsed at 6 p.m.", "It was due to remain in force until October 3",
+    also in a reported clause: "Police said then that it would last 36 hours, lifting at 7 a.m.")
     gives it its bounds and ends, its start when it takes effect ("It took effect on
     Wednesday"), and a stated bound also reaches through a possessive
     ("agreed to hold its strikes until February 1"); not "the bill funds the government
@@ -688,7 +743,8 @@ def _carries_over(text: str, sentence_start: int, expression: TimeExpression, cu
         return False
     if expression.role is Role.BOUND and BACK_REFERENCE.search(text, sentence_start, expression.span.start):
         return True
-    subject_refers_back = _BACK_REFERENCE_SUBJECT.match(text, sentence_start)
+    subject_refers_back = (_BACK_REFERENCE_SUBJECT.match(text, sentence_start)
+                           or _REPORTED_PRONOUN.match(text, sentence_start))
     if cue is not None and cue.role in ("end", "planned_end") and (
             _OBJECT_REFERS_BACK.match(text, cue.span.end) or _OBJECT_INSIDE.fullmatch(text, cue.span.start, cue.span.end)):
         # "The landlords revoked it on April 14", "Unions called it off late on Tuesday": the
@@ -707,7 +763,7 @@ _OTHER_OBJECT = re.compile(r"\s+(?:their|his|her|our|your|my|the|a|an)\s+"
 # A sentence opening with a general name for a measure refers back to the window just named.
 _GENERIC_ANAPHOR = re.compile(
     r"\s*[\"'\u201c]?(?:The|This|That)\s+(?:(?P<length>[\w-]+-(?:hour|day|week|month|year)(?:-long)?)\s+)?"
-    r"(?:(?P<noun>(?:measure|order|decree|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
+    r"(?:(?P<noun>(?:measure|order|decree|declaration|move|step|policy|scheme|programme|program|arrangement)s?|trial|pilot)\b"
     r"(?!\s+(?:of|to|for)\b)"
     # or a name in quotes: "The \u201ccircuit breaker\u201d took effect at 12:01 a.m."
     r"|[\"\u201c](?P<quoted>[A-Za-z][\w'\u2019 -]{0,30})[\"\u201d](?=\s+[a-z]))",
@@ -733,6 +789,9 @@ def _main_referent(text: str, sentence_start: int, named: Sequence[tuple[Span, t
 _BACK_REFERENCE_SUBJECT = re.compile(r"[\"'\u201c]?(?:It|They|This)\b")
 # A pronoun subject (not "This week"), whose sentence may state the window's length.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\b(?!['\u2019])")
+# "Police said then that it would last 36 hours": the subject of the reported clause refers back.
+_REPORTED_PRONOUN = re.compile(r"[^.;:,\"\u201c]{0,40}?\b(?:said|says|announced|added|stated)\s+(?:then\s+|at\s+the\s+time\s+)?"
+                               r"(?:that\s+)?(?:it|they)\b(?!['\u2019])")
 _OBJECT_REFERS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|had|has|would|will)\b)", re.IGNORECASE)
 # "powers to ban gatherings", "the authority to freeze the accounts": a window word as the
 # verb of a power granted, with its object after it, names no window ("agreed to pause
@@ -756,6 +815,18 @@ _CARRIED_LENGTH = re.compile(
 _BARE_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)", re.IGNORECASE)
 # How near a set ("nightly", "each morning") must be to make a clock time or length its own.
 _SET_REACH = 40
+
+
+# "The curfew will be relaxed between 7 a.m. and 2 p.m. on Thursday so that people can buy
+# food": the hours of a break in the window, neither its start nor its end.
+_RELAX_WORDS = (r"\b(?:relax(?:ed|es|ing)?|eas(?:ed|es|ing)|lifted\s+temporarily|temporarily\s+lifted"
+                r"|paused|suspended)\s+(?:[\w-]+\s+){0,3}?(?:between|from)\s+")
+_RELAXED_BETWEEN = re.compile(_RELAX_WORDS + r"(?:[^,;]{1,30}?\s+(?:and|to|until|till|-|\u2013)\s+)?$", re.IGNORECASE)
+
+
+def _relaxed_between(text: str, sentence: Span, expression: TimeExpression) -> bool:
+    """Whether a time is one end of the hours a relaxation names ("relaxed between 7 a.m. and 2 p.m.")."""
+    return bool(_RELAXED_BETWEEN.search(text, max(sentence.start, expression.span.start - 80), expression.span.start))
 
 
 def _recurring(text: str, expression: TimeExpression, sets: Sequence[TimeExpression]) -> bool:

@@ -70,6 +70,10 @@ _DATED_AFTER = re.compile(
     r"|(?:before|over|around|at)\s+(?:Christmas|Easter|Thanksgiving|New\s+Year|the\s+(?:holidays|summer|winter))"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week))\b"
 )
+# "after the 153-day strike of 1988": a window named by a year of its own is an earlier one
+# the text's is measured against (a range "of 2023-24" is a season, not a year).
+_OF_YEAR_AFTER = re.compile(r"^\s+of\s+(?:1[89]|20)\d\d\b(?!\s*[-\u2013/]\s*\d)")
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+[^.,;]{0,25}$", re.IGNORECASE)
 # "The second wave last year kept Melbourne under a 112-day lockdown": a window told with "a"
 # in a clause dated a year or more back is another instance too.
 _DATED_BEFORE = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier))\b[^.;:]*$", re.IGNORECASE)
@@ -111,9 +115,11 @@ def qualifier_of(text: str, span: Span, sentence: Span, times: Sequence[TimeExpr
         return f"{STANDING}{span.start}"
     if _OTHER_INSTANCE_BEFORE.search(before[-40:]) or _COMPARED_OR_LAST_BEFORE.search(before[-50:]) or (
             _INDEFINITE_BEFORE.search(before[-40:])
-            and (_DATED_AFTER.match(after) or _DATED_BEFORE.search(before))):
+            and (_DATED_AFTER.match(after) or _DATED_BEFORE.search(before))) or (
+            _DEFINITE_BEFORE.search(before[-40:]) and _OF_YEAR_AFTER.match(after)):
         # "the union's third five-day strike this year", "a 10-day strike in March", "surpassed
-        # the 21-day shutdown of 1995": another window of the same kind, told of in passing.
+        # the 21-day shutdown of 1995", "after the 153-day strike of 1988": another window of
+        # the same kind, told of in passing.
         return f"{APART}{span.start}"
     if _DESCRIBED_AS_BEFORE.search(before[-60:]):
         return None

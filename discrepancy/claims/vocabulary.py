@@ -58,8 +58,8 @@ GENERIC_CUES = GenericCues(
         "start", "starts", "imposed", "kicked off", "in force from", "effective",
     ),
     ended_by=(
-        "ended", "ends", "ending", "was over", "collapses", "expires", "lapses", "breaks down", "declared the ceasefire over", "declared it over", "called off",
-        "collapsed", "broke down", "lifted", "expired", "lapsed", "ran out", "was voided", "voided", "revoked",
+        "ended", "ends", "ending", "lifting", "was over", "collapses", "expires", "lapses", "breaks down", "declared the ceasefire over", "declared it over", "called off",
+        "collapsed", "broke down", "lifted", "expired", "lapsed", "ran out", "was voided", "voided", "revoked", "revokes", "revoking",
         "scrapped", "terminated", "cut short", "cut ... short", "called ... off", "cancelled", "canceled", "abandoned", "rescinded",
     ),
     extended_by=(
