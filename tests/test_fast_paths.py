@@ -307,6 +307,15 @@ number_texts = st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_fr
                         max_size=30).map(lambda parts: "".join(piece + separator for piece, separator in parts))
 
 
+def _assert_triggers_hide_no_match(text):
+    """Every rule, tried only where its triggers allow, finds what trying it at every word start finds."""
+    word_starts, by_kind = recognise._triggers(text)
+    for rule, pattern in RULES:
+        everywhere = first_matches(text, pattern, word_starts)
+        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
+        assert triggered == everywhere, (rule, text)
+
+
 @BUDGET
 @given(text=number_texts)
 @example(text="first quarterp.m.")  # "quarter" run into the next word is no quarter
@@ -317,11 +326,7 @@ def test_narrow_triggers_hide_no_match(text):
     """Trying each rule at every word start finds what trying it where its triggers allow
     finds: the digit kinds ("clock_number", "times_number", "ordinal_digit"), the rules
     that open with a letter, and the digit guard of lengths hide nothing."""
-    word_starts, by_kind = recognise._triggers(text)
-    for rule, pattern in RULES:
-        everywhere = first_matches(text, pattern, word_starts)
-        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
-        assert triggered == everywhere, (rule, text)
+    _assert_triggers_hide_no_match(text)
 
 
 def test_digit_guard_of_lengths_lets_every_amount_through():
@@ -535,11 +540,7 @@ month_texts = st.lists(st.tuples(st.sampled_from(_MONTH_PIECES), st.sampled_from
 def test_month_and_day_triggers_hide_no_match(text):
     """The month words' narrower kinds ("month_then_day", "month_alone") and the opening of
     `day_month` (a digit or "the") hide no match that trying every word start finds."""
-    word_starts, by_kind = recognise._triggers(text)
-    for rule, pattern in RULES:
-        everywhere = first_matches(text, pattern, word_starts)
-        triggered = first_matches(text, pattern, recognise._rule_starts(rule, text, word_starts, by_kind, {}))
-        assert triggered == everywhere, (rule, text)
+    _assert_triggers_hide_no_match(text)
 
 
 def test_month_kinds_spare_the_rules_that_cannot_match():
