@@ -35,15 +35,16 @@ def test_large_chunks_and_answers_pass_whole_both_ways():
     assert answers == [(big + str(n)) * 2 for n in range(8)]
 
 
+def _endless(taken):
+    """Chunks [0], [1], ... without end, noting in ``taken`` each one the pool takes."""
+    for number in itertools.count():
+        taken.append(number)
+        yield [number]
+
+
 def test_chunks_are_taken_lazily():
     taken = []
-
-    def endless():
-        for number in itertools.count():
-            taken.append(number)
-            yield [number]
-
-    answers = forkpool.ordered_map(lambda chunk: chunk, endless(), processes=2, in_flight=3)
+    answers = forkpool.ordered_map(lambda chunk: chunk, _endless(taken), processes=2, in_flight=3)
     assert [next(answers) for _ in range(4)] == [[0], [1], [2], [3]]
     assert len(taken) <= 4 + 2 * 3
     answers.close()
@@ -134,13 +135,7 @@ def test_working_here_with_one_process_forks_nothing():
 
 def test_working_here_chunks_are_still_taken_lazily():
     taken = []
-
-    def endless():
-        for number in itertools.count():
-            taken.append(number)
-            yield [number]
-
-    answers = forkpool.ordered_map(lambda chunk: chunk, endless(), processes=2, in_flight=3, work_here=True)
+    answers = forkpool.ordered_map(lambda chunk: chunk, _endless(taken), processes=2, in_flight=3, work_here=True)
     assert [next(answers) for _ in range(4)] == [[0], [1], [2], [3]]
     assert len(taken) <= 4 + 2 * 3
     answers.close()
